@@ -1,0 +1,1 @@
+"""One module per extracted field; every value carries start/end offsets into the raw text."""

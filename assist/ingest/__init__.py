@@ -1,0 +1,1 @@
+"""Decoding and file formats: bytes in, text out (no knowledge of law)."""

@@ -1,0 +1,1 @@
+"""Document generator: real excerpts wrapped in realistic documents with exact labels."""

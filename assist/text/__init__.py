@@ -1,0 +1,1 @@
+"""Length-preserving normalisation, numerals and span helpers (no knowledge of law)."""
