@@ -1,0 +1,278 @@
+"""One file to text by its suffix: .txt, .docx, .html, .pdf (a text layer only, no OCR).
+
+Every failure is an ``InputError`` subclass naming the file; library exceptions never escape.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePath
+from typing import Any
+
+from assist.errors import (
+    CorruptFile,
+    EmptyInput,
+    EncryptedDocument,
+    InputTooLarge,
+    NoTextLayer,
+    UnreadableFile,
+    UnsupportedFormat,
+)
+from assist.ingest.decode import DEFAULT_MAX_BYTES, Decoded, decode_text
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".pdf")
+_FORMAT = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+_HINTS = {
+    ".doc": "save it as .docx",
+    ".wps": "save it as .docx",
+    ".rtf": "save it as .docx",
+    ".xls": "export the text column as CSV",
+    ".xlsx": "export the text column as CSV",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IngestedText:
+    """The text of one document and where it came from; ``meta`` holds strings only."""
+
+    id: str
+    text: str
+    source: str
+    format: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def read_document(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None
+) -> IngestedText:
+    """Read one document file; ``doc_id`` defaults to the file stem."""
+    source = str(path)
+    _check_suffix(path.suffix, source)
+    try:
+        if not path.is_file():
+            raise UnreadableFile("no such file (or not a regular file)", source=source)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _too_large(size, max_bytes, source)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read the file: {exc.strerror or exc}", source=source) from exc
+    return _ingest(data, path.suffix, source, doc_id or path.stem, max_bytes)
+
+
+def read_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    doc_id: str | None = None,
+) -> IngestedText:
+    """Read an uploaded file's bytes; the suffix of ``filename`` picks the format."""
+    name = PurePath(filename)
+    _check_suffix(name.suffix, filename)
+    return _ingest(data, name.suffix, filename, doc_id or name.stem, max_bytes)
+
+
+def _check_suffix(suffix: str, source: str) -> None:
+    if suffix.lower() in _FORMAT:
+        return
+    hint = _HINTS.get(suffix.lower())
+    raise UnsupportedFormat(
+        f"cannot read {suffix or 'files without a suffix'}"
+        + (f" ({hint})" if hint else "")
+        + f"; supported: {', '.join(SUPPORTED_SUFFIXES)}",
+        source=source,
+    )
+
+
+def _too_large(size: int, max_bytes: int, source: str) -> InputTooLarge:
+    return InputTooLarge(
+        f"the file is {size:,} bytes, over the limit of {max_bytes:,} bytes; if it really is "
+        "one document, raise the limit (max_bytes / --max-bytes)",
+        source=source,
+    )
+
+
+def _ingest(data: bytes, suffix: str, source: str, doc_id: str, max_bytes: int) -> IngestedText:
+    fmt = _FORMAT[suffix.lower()]
+    if not data:
+        raise EmptyInput("the file is empty (0 bytes)", source=source)
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes, source)
+    text, meta = _READERS[fmt](data, source, max_bytes)
+    if not text.strip():
+        raise EmptyInput(f"the {fmt} file holds no text", source=source)
+    return IngestedText(id=doc_id, text=text, source=source, format=fmt, meta=meta)
+
+
+def _decoded_meta(decoded: Decoded) -> dict[str, str]:
+    meta = {"encoding": decoded.encoding}
+    if decoded.dropped_tail:
+        meta["dropped_tail_bytes"] = str(decoded.dropped_tail)
+    return meta
+
+
+def _read_txt(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, str]]:
+    decoded = decode_text(data, source, max_bytes=max_bytes)
+    return decoded.text, _decoded_meta(decoded)
+
+
+# --- .docx ---------------------------------------------------------------------------------
+
+
+def _read_docx(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, str]]:
+    import docx  # lazy: python-docx pulls in lxml
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_docx_lines(document))
+        title = document.core_properties.title or ""
+    except Exception as exc:  # python-docx raises zipfile, lxml and KeyError variants
+        raise CorruptFile(
+            f"not a readable .docx file ({type(exc).__name__}): re-save it from Word",
+            source=source,
+        ) from exc
+    meta = {"title": title} if title else {}
+    return "\n".join(lines), meta
+
+
+def _docx_lines(container: Any) -> Iterator[str]:
+    """Paragraph texts in document order; each table cell's paragraphs in row order."""
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            seen: set[Any] = set()  # the <w:tc> elements themselves: merged cells repeat one
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell._tc not in seen:
+                        seen.add(cell._tc)
+                        yield from _docx_lines(cell)
+        else:
+            yield block.text
+
+
+# --- .html ---------------------------------------------------------------------------------
+
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_SKIP_TAG_NAMES = "script style noscript template nav aside footer iframe svg canvas select button"
+_BLOCK_TAG_NAMES = """address article blockquote br caption center dd div dl dt fieldset figcaption
+figure form h1 h2 h3 h4 h5 h6 header hr li main ol p pre section table tbody tfoot thead tr ul"""
+_SKIP_TAGS = frozenset(_SKIP_TAG_NAMES.split())
+_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
+_CELL_TAGS = frozenset(("td", "th"))
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+
+
+class _HtmlText(HTMLParser):
+    """Collects visible text: clutter tags dropped, blocks on their own lines, cells tabbed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._pre = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+            self._pre += tag == "pre"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+            self._pre = max(0, self._pre - (tag == "pre"))
+        elif tag in _CELL_TAGS:
+            self.parts.append("\t")
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._in_title:
+            self.title.append(data)
+        else:
+            self.parts.append(data if self._pre else _SPACES.sub(" ", data))
+
+    def text(self) -> str:
+        lines = (line.strip(" \t") for line in "".join(self.parts).split("\n"))
+        return "\n".join(line for line in lines if line)
+
+
+def _read_html(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, str]]:
+    head = data[:4096]
+    match = _CHARSET.search(head) or _XML_ENCODING.search(head)
+    declared = match.group(1).decode("ascii") if match else None
+    decoded = decode_text(data, source, max_bytes=max_bytes, declared=declared)
+    parser = _HtmlText()
+    parser.feed(decoded.text)
+    parser.close()
+    meta = _decoded_meta(decoded)
+    if declared:
+        meta["declared_charset"] = declared
+    title = _SPACES.sub(" ", "".join(parser.title)).strip()
+    if title:
+        meta["title"] = title
+    return parser.text(), meta
+
+
+# --- .pdf ----------------------------------------------------------------------------------
+
+
+def _read_pdf(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, str]]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise EncryptedDocument("the PDF is password-protected: remove the password first")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except EncryptedDocument as exc:
+        raise EncryptedDocument(exc.message, source=source) from None
+    except (DependencyError, FileNotDecryptedError) as exc:
+        raise EncryptedDocument(
+            f"the PDF is encrypted and cannot be opened ({exc}): remove the password first",
+            source=source,
+        ) from exc
+    except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError, struct.error …
+        raise CorruptFile(
+            f"not a readable PDF ({type(exc).__name__}: {exc})", source=source
+        ) from exc
+    text = "\n".join(page.strip("\n") for page in pages)
+    if not text.strip():
+        raise NoTextLayer(
+            f"the PDF has {len(pages)} page(s) but no text layer (a scan?): run OCR first, "
+            "or supply the .docx/.txt",
+            source=source,
+        )
+    return text, {"pages": str(len(pages))}
+
+
+_READERS: dict[str, Callable[[bytes, str, int], tuple[str, dict[str, str]]]] = {
+    "txt": _read_txt,
+    "docx": _read_docx,
+    "html": _read_html,
+    "pdf": _read_pdf,
+}
