@@ -1,0 +1,1 @@
+"""Builds the committed, masked corpora in ``corpora/real/`` (see README.md)."""
