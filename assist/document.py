@@ -52,7 +52,9 @@ class CaseNumber:
     stage: Stage | None
     start: int
     end: int
-    court_code: str | None = None  # 豫0927 in （2021）豫0927民初89号; None for pre-2016 abbreviations
+    court_code: str | None = (
+        None  # 豫0927 in （2021）豫0927民初89号; None for pre-2016 abbreviations
+    )
     seq_end: int | None = None  # 18776 in …民初18775-18776号
     suffix: str | None = None  # 之一, -1
 

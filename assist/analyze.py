@@ -1,0 +1,53 @@
+"""The Analyzer: the one entry point from text to the contract's answer."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from assist import SCHEMA_VERSION
+from assist.analysis import Analysis
+from assist.errors import InputTooLarge
+from assist.ingest.decode import check_legal_text
+from assist.pipeline import parse_document
+
+DEFAULT_MAX_CHARS = 2_000_000
+
+
+def content_id(text: str) -> str:
+    """A stable id for a document without one: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzer:
+    """Holds what analysis needs beyond the text (limits now; model and statute store later).
+
+    Build one and reuse it: nothing is loaded at import, reference data loads on first use.
+    """
+
+    max_chars: int = DEFAULT_MAX_CHARS
+    require_legal: bool = True
+
+    def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
+        if len(text) > self.max_chars:
+            raise InputTooLarge(
+                f"text has {len(text)} characters; the limit is {self.max_chars} "
+                "(raise it with --max-chars or ASSIST_MAX_CHARS)",
+                source=doc_id,
+            )
+        if self.require_legal:
+            check_legal_text(text, doc_id or "text")
+        began = time.perf_counter()
+        document = parse_document(text)
+        return Analysis(
+            schema_version=SCHEMA_VERSION,
+            id=doc_id or content_id(text),
+            document=document,
+            domain=None,
+            issues=None,
+            recommendation=None,
+            model=None,
+            timing_ms=round((time.perf_counter() - began) * 1000, 3),
+        )

@@ -1,0 +1,143 @@
+"""Dates: every full date in the text, and the case's filed / hearing / decided dates.
+
+Formats: ``2015年6月24日``, ``二〇一五年十月二十八日`` (with 〇 written as O, 0, Greek Ο or
+Cyrillic О), stray spaces (``2011年8月31 日``, ``九月 三 日``), ``2011年11月7`` directly followed
+by a verb (a missing 日), ``2015-06-24``, and ``同年6月21日`` (the year of the date before).
+Kinds: ``filed`` (立案/受理/起诉/提起公诉/申请执行 … in the procedural history), ``hearing``
+(开庭), ``decided`` (the date in the signature block), else ``other``. Impossible calendar
+dates (``1951年13月29日``, ``2015年2月30日``) are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from assist.document import DateKind, DateMention, Dates, Sections, SpanPair
+from assist.parse import find_sections
+from assist.text.normalize import Text
+from assist.text.numerals import parse_int
+
+# Zero in year numerals: 〇, 零, Latin O/o, Greek Ο/ο, Cyrillic О/о, Arabic 0.
+_ZEROS = "〇零OoΟοОо0"
+_YEAR_CN = f"[一二][{_ZEROS}九][{_ZEROS}一二三四五六七八九]{{2}}"
+_MONTH = r"1[0-2](?![0-9])|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY = (
+    r"3[01]|[12][0-9]|0?[1-9]"
+    r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+)
+_SP = "[ ]{0,3}"
+_DATE = re.compile(
+    rf"(?:(?P<y>(?<![0-9])(?:19|20)[0-9]{{2}}|{_YEAR_CN}){_SP}年{_SP}(?P<m>{_MONTH}){_SP}月{_SP}"
+    rf"(?P<d>{_DAY})(?:{_SP}[日号]|(?<=[0-9])(?![0-9])(?=[向在至起被于经]))"
+    rf"|同年{_SP}(?P<sm>{_MONTH}){_SP}月{_SP}(?P<sd>{_DAY}){_SP}[日号]"
+    rf"|(?<![0-9./-])(?P<iy>(?:19|20)[0-9]{{2}})(?P<sep>[-/])(?P<im>1[0-2]|0?[1-9])(?P=sep)"
+    rf"(?P<id>3[01]|[12][0-9]|0?[1-9])(?![0-9./-]))"
+)
+_DIGIT = {ch: "0" for ch in _ZEROS} | {
+    ch: str(i) for i, ch in enumerate("一二三四五六七八九", start=1)
+}  # fmt: skip
+
+# What follows a filing date in the same clause: 立案 / 受理 / 向本院起诉 / 提起公诉 …
+_FILED = re.compile(
+    r"[^,，。;；]{0,20}?(?:立案|受理|向本院(?:提起|提出|起诉|申请|递交)|提起(?:公诉|诉讼|行政诉讼|自诉)"
+    r"|起诉|申请(?:强制)?执行|提出减刑建议|提出假释建议|提请(?:减刑|假释)|移送本院)"
+)
+_NOT_FILED = re.compile(r"撤诉|撤回|保全|复议|上诉|送达|公告")
+_HEARING = re.compile(r"开庭(?!传票|通知)")
+_OTHER_COURT = re.compile(r"该院|法院|一审|原审")
+_CLAUSE_END = re.compile(r"[,，。;；]")
+_CASE_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")
+
+
+def find_dates(t: Text, sections: Sections | None = None) -> Iterator[DateMention]:
+    """Every full date in ``t``, in text order, with its kind."""
+    sections = find_sections(t) if sections is None else sections
+    s = t.norm
+    matches = list(_DATE.finditer(s))
+    starts = [m.start() for m in matches] + [len(s)]
+    case_year = _case_year(s, sections.header)
+    last_year: int | None = None
+    for i, m in enumerate(matches):
+        value = _value(m, last_year)
+        if value is None:
+            continue
+        last_year = value.year
+        kind = _kind(s, m, starts[i + 1], value, sections, case_year)
+        yield DateMention(kind, value.isoformat(), t.raw[m.start() : m.end()], m.start(), m.end())
+
+
+def pick_dates(t: Text, sections: Sections | None = None) -> tuple[Dates, dict[str, SpanPair]]:
+    """The filed, hearing and decided dates (ISO) and their spans; first mention of each kind."""
+    chosen: dict[str, DateMention] = {}
+    for mention in find_dates(t, sections):
+        if mention.kind != "other" and mention.kind not in chosen:
+            chosen[mention.kind] = mention
+    iso = {k: v.value for k, v in chosen.items()}
+    dates = Dates(filed=iso.get("filed"), hearing=iso.get("hearing"), decided=iso.get("decided"))
+    return dates, {k: (v.start, v.end) for k, v in chosen.items()}
+
+
+def _value(m: re.Match[str], last_year: int | None) -> dt.date | None:
+    if m.group("y"):
+        year: int | None = _year(m.group("y"))
+        month, day = parse_int(m.group("m")), parse_int(m.group("d"))
+    elif m.group("sm"):
+        year, month, day = last_year, parse_int(m.group("sm")), parse_int(m.group("sd"))
+    else:
+        year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    if year is None or month is None or day is None or not 1900 <= year <= 2100:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year(token: str) -> int | None:
+    if token.isdigit() and token.isascii():
+        return int(token)
+    digits = "".join(_DIGIT.get(ch, "") for ch in token)
+    return int(digits) if len(digits) == 4 else None
+
+
+def _case_year(s: str, header: SpanPair | None) -> int | None:
+    m = _CASE_YEAR.search(s, *header) if header else None
+    return int(m.group(1)) if m else None
+
+
+def _inside(pos: int, span: SpanPair | None) -> bool:
+    return span is not None and span[0] <= pos < span[1]
+
+
+def _kind(
+    s: str, m: re.Match[str], next_start: int, value: dt.date, sec: Sections, case_year: int | None
+) -> DateKind:
+    if _inside(m.start(), sec.tail):
+        return "decided"
+    if not _inside(m.start(), sec.history):
+        return "other"
+    if case_year is not None and value.year < case_year - 1:
+        return "other"  # an earlier proceeding retold in the history
+    clause_end = _CLAUSE_END.search(s, m.end())
+    after = s[m.end() : clause_end.start() if clause_end else len(s)]
+    lo = max(0, m.start() - 30)
+    stop = max(s.rfind(ch, lo, m.start()) for ch in ",，。;；")
+    before = s[max(stop + 1, lo) : m.start()]
+    if _other_court(before, after):
+        return "other"
+    if _FILED.match(s, m.end()) and not _NOT_FILED.search(after):
+        return "filed"
+    sentence_end = s.find("。", m.end(), m.end() + 200)
+    window = s[m.end() : min(next_start, m.end() + 200 if sentence_end < 0 else sentence_end)]
+    if _HEARING.search(window) and not _FILED.match(s, m.end()):
+        return "hearing"
+    return "other"
+
+
+def _other_court(before: str, after: str) -> bool:
+    """该院于… / 在X人民法院立案 — unless the clause brings the case to 本院."""
+    if "本院" in before or "本院" in after:
+        return False
+    return _OTHER_COURT.search(before) is not None or _OTHER_COURT.search(after) is not None

@@ -1,0 +1,279 @@
+"""Property penalties that the operative part (判决如下 …) of THIS document imposes.
+
+One entry per person and kind: 并处罚金人民币二千元 → fine; 没收个人全部财产 → confiscation_all
+(amount None); 没收个人财产人民币五万元 → confiscation_part; 追缴违法所得 / 扣押在案的赃款予以没收
+→ recovery; 责令退赔被害人损失 → restitution. Confiscating contraband or tools (毒品, 作案工具,
+手机) is not a property penalty and is skipped. Each penalty goes to the person named last before
+it (被告人X犯…罪，…并处罚金…); a list of names gets one fine each, but a joint 追缴/退赔 of
+several people (共同退赔) has person None. Where one person has several fines (数罪并罚), the
+决定执行 total wins; without it the fines are added up.
+
+Property penalties are the 财产刑 of a criminal judgment: an administrative 罚款 (行政处罚决定书)
+or a civil 返还 is not one (find_amounts still reports those sums). Only the operative part
+counts: items that 维持/撤销/驳回/准许 restate another judgment, fines cited from a prior
+judgment (原判, 前罪) and everything in 减刑/假释 rulings impose nothing new.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assist.document import Penalty, PenaltyKind
+from assist.extract.amounts import find_amounts
+from assist.text.normalize import Text
+
+_DECISION_RE = re.compile(
+    r"(?:(?:判 *决|裁 *定|决 *定) *如 *下|作出如下(?:判决|裁定)|(?:判决|裁定|决定)(?= *[:：]))"
+    r" *[:：]?[ \n]*"
+)
+_TAIL_RE = re.compile(
+    r"审 *判 *长|审 *判 *员|代 *理 *审 *判 *员|人 *民 *陪 *审 *员|陪 *审 *员|书 *记 *员"
+    r"|执 *行 *员|\n *附[:：]|\n *附(?:相关|本|法律|录)|附相关法|附本判决|附本裁定"
+    r"|(?<=[\n ])[二〇Ο0O][〇Ο0O一二三四五六七八九零]{3} *年[一二三四五六七八九十]{1,2} *月"
+    r"[一二三四五六七八九十]{1,3} *日(?=\s|$)"  # the signed date, not 刑期自二〇一四年…起
+)
+_CRIMINAL_RE = re.compile(r"被告人|罪犯|被告单位|犯[^，,。；;]{1,15}罪")
+_QUOTED_RE = re.compile(r"(?:原审|一审|原判|该院|原裁定)[^，,。；;]{0,10}$")
+_COMMUTATION_RE = re.compile(r"减去|减为|予以假释|不予减刑|不予假释")
+_ITEM_MARK = r"(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十0-9]+[)、.]| )"
+_SKIP_ITEM_RE = re.compile(rf"{_ITEM_MARK}*(?:维持|撤销|驳回|准许|准予)")
+_SENTENCE_RE = re.compile(r"[^。；;\n]+")
+_CLAUSE_END = "，,。；;:：\n"
+_ROLE = r"(?:原审被告人|被告人|上诉人|罪犯|被执行人)(?:\([^)]{0,8}\))?"
+_NAME = (
+    r"[^\s，,、。；;:：()犯的]{1,8}?"
+    r"(?=犯|的|、|[，,。；;:：()\s]|退|违法|共同|连带|各|分别|人民币|赃|非法|判|单处|并处|应"
+    r"|予以|缴纳|$)"
+)
+_PERSON_RE = re.compile(rf"{_ROLE}(?P<names>{_NAME}(?:、{_NAME})*)")
+_UNIT_RE = re.compile(
+    r"(?:原审被告单位|被告单位)(?P<names>[^\s，,、。；;:：()]{2,40}?)(?=犯|的|[，,。；;:：()])"
+)
+_KEYWORD_RE = re.compile(
+    r"(?P<confiscation_all>没收(?:其|被告人[^，,。；;]{0,8}?)?(?:个人)?全部(?:个人)?财产)"
+    r"|(?P<confiscation_part>没收(?:其)?(?:个人)?(?:部分)?财产)"
+    r"|(?P<fine>罚金)"
+    r"|(?P<restitution>退赔|退赃|退还被害)"
+    r"|(?P<recovery>追缴|退缴|违法所得|非法所得|犯罪所得|赃款|没收|上缴国库)"
+    r"|(?P<block>赔偿|补偿|支付|给付|受理费|诉讼费|保证金|价值)"
+)
+_AFTER_RE = re.compile(
+    r"[^。；;]{0,12}?(?:(?P<recovery>追缴|没收|上缴国库|发还)|(?P<restitution>退赔))"
+)
+_KINDS: dict[str, PenaltyKind] = {
+    "confiscation_all": "confiscation_all",
+    "confiscation_part": "confiscation_part",
+    "fine": "fine",
+    "restitution": "restitution",
+    "recovery": "recovery",
+}  # regex group → kind; the group "block" (赔偿, 支付 …) maps to nothing
+_ITEM_RE = re.compile(r"(?<=[。；;\n :：])[一二三四五六七八九十]+、")
+_PRIOR_RE = re.compile(r"原判|原审|前罪|尚未执行|已执行")
+_COMBINED_RE = re.compile(r"决定执行|合并执行|数罪并罚")
+_EACH_RE = re.compile(r"各|分别")
+_PREFIX_RE = re.compile(r"(?:并处|单处|判处|处)$")
+_MONEY_WORDS_RE = re.compile(r"违法所得|非法所得|犯罪所得|赃款|追缴|退缴|退赔|退赃")
+_REACH = 300  # chars searched back for a clause or sentence start
+_PERSONAL = ("fine", "confiscation_all", "confiscation_part")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: PenaltyKind
+    person: str | None
+    amount: Decimal | None
+    start: int
+    end: int
+    combined: bool = False
+
+
+def locate_decision(t: Text) -> tuple[int, int] | None:
+    """The operative part: from after the last 判决如下/裁定如下/判决： to the signatures,
+    the date or the appendix; None when the text has no such phrase."""
+    matches = list(_DECISION_RE.finditer(t.norm))
+    if not matches or _QUOTED_RE.search(
+        t.norm, max(0, matches[-1].start() - 14), matches[-1].start()
+    ):
+        return None  # none, or the last one quotes the lower court (原审法院据此判决：)
+    tail = _TAIL_RE.search(t.norm, matches[-1].end())
+    return matches[-1].end(), tail.start() if tail else len(t.norm)
+
+
+def find_penalties(
+    t: Text, decision: tuple[int, int] | None = None, accused: Sequence[str] = ()
+) -> Iterator[Penalty]:
+    """Penalties imposed by the operative part (``decision``, else :func:`locate_decision`).
+
+    ``accused`` (names from the party block) resolves short or masked references."""
+    span = decision or locate_decision(t)
+    if span is None:
+        return
+    start, end = span
+    tail = _TAIL_RE.search(t.norm, start, end)
+    end = tail.start() if tail else end
+    if _COMMUTATION_RE.search(t.norm, start, end) or not _CRIMINAL_RE.search(t.norm, start, end):
+        return  # 减刑/假释 impose nothing; civil 返还 and administrative 罚款 are no 财产刑
+    ctx = _Context(t, start, end, accused)
+    hits = [*ctx.amount_hits(), *ctx.bare_hits()]
+    yield from _merge(hits)
+
+
+class _Context:
+    """The operative part of one document, its skipped items, items and person mentions."""
+
+    def __init__(self, t: Text, start: int, end: int, accused: Sequence[str]) -> None:
+        self.t, self.norm, self.start, self.end = t, t.norm, start, end
+        self.skips = [
+            (m.start(), m.end())
+            for m in _SENTENCE_RE.finditer(self.norm, start, end)
+            if _SKIP_ITEM_RE.match(self.norm, m.start(), m.end())
+        ]
+        self.items = [start] + [m.start() for m in _ITEM_RE.finditer(self.norm, start, end)]
+        self.mentions = [
+            m for m in _mentions(self.norm, start, end, accused) if not self._skipped(m.start)
+        ]
+        self.everyone = {n for m in self.mentions for n in m.names}
+
+    def _sentence(self, pos: int) -> int:
+        return max(self.start, _sentence_start(self.norm, pos))
+
+    def _skipped(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.skips)
+
+    def amount_hits(self) -> Iterator[_Hit]:
+        """Quantified penalties: the kind from the keyword in the amount's clause."""
+        norm = self.norm
+        for amount in find_amounts(self.t, self.start, self.end):
+            if self._skipped(amount.start):
+                continue
+            lo = _clause_start(norm, amount.start, self.start)
+            keywords = list(_KEYWORD_RE.finditer(norm, lo, amount.start))
+            if keywords:
+                kind, first = _KINDS.get(keywords[-1].lastgroup or ""), keywords[-1].start()
+                for key in reversed(keywords[:-1]):  # 追缴…违法所得…元: start at 追缴
+                    if _KINDS.get(key.lastgroup or "") != kind or "元" in norm[key.end() : first]:
+                        break
+                    first = key.start()
+            else:
+                after = _AFTER_RE.match(norm, amount.end, self.end)
+                kind = _KINDS.get(after.lastgroup or "") if after else None
+                first = amount.start
+            if kind is None or _PRIOR_RE.search(norm, lo, amount.start):
+                continue
+            prefix = _PREFIX_RE.search(norm, max(self.start, first - 2), first)
+            first = prefix.start() if prefix else first
+            yield from self._for_people(kind, amount.value, first, amount.end)
+
+    def bare_hits(self) -> Iterator[_Hit]:
+        """Penalties without a sum (没收个人全部财产, 继续追缴违法所得), one per sentence and
+        kind, unless the sentence already holds a quantified one of that kind."""
+        norm = self.norm
+        quantified = {(h.kind, self._sentence(h.start)) for h in self.amount_hits()}
+        for sentence in _SENTENCE_RE.finditer(norm, self.start, self.end):
+            if self._skipped(sentence.start()):
+                continue
+            seen: set[PenaltyKind] = set()
+            money = bool(_MONEY_WORDS_RE.search(sentence.group()))
+            for key in _KEYWORD_RE.finditer(norm, sentence.start(), sentence.end()):
+                kind = _KINDS.get(key.lastgroup or "")
+                if kind in (None, "fine") or kind in seen:
+                    continue
+                if kind == "recovery" and not money:
+                    continue  # 没收毒品/作案工具: contraband, not a property penalty
+                seen.add(kind)
+                if (kind, self._sentence(key.start())) not in quantified:
+                    yield from self._for_people(kind, None, key.start(), key.end())
+
+    def _for_people(
+        self, kind: PenaltyKind, amount: Decimal | None, start: int, end: int
+    ) -> Iterator[_Hit]:
+        item = max(i for i in self.items if i <= start)
+        before = [m for m in self.mentions if item <= m.start and m.end <= end]
+        if before:
+            mention = before[-1]
+        elif len(self.everyone) == 1:
+            mention = _Mention(start, start, tuple(self.everyone))
+        else:
+            yield _Hit(kind, None, amount, start, end)
+            return
+        combined = bool(_COMBINED_RE.search(self.norm, mention.end, start))
+        lo = _sentence_start(self.norm, start)
+        jointly = len(mention.names) > 1 and kind not in _PERSONAL
+        if jointly and not _EACH_RE.search(self.norm, lo, end):
+            yield _Hit(kind, None, amount, start, end, combined)  # a joint 追缴/退赔
+            return
+        for name in mention.names:
+            yield _Hit(kind, name, amount, start, end, combined)
+
+
+def _mentions(norm: str, start: int, end: int, accused: Sequence[str]) -> list[_Mention]:
+    found = [
+        _Mention(m.start(), m.end(), tuple(_resolve(n, accused) for n in m["names"].split("、")))
+        for pattern in (_PERSON_RE, _UNIT_RE)
+        for m in pattern.finditer(norm, start, end)
+    ]
+    for name in sorted(set(accused), key=len, reverse=True):
+        for i in _occurrences(norm, name, start, end):
+            victim = norm[max(0, i - 3) : i] in ("被害人", "害单位")
+            if not victim and not any(f.start <= i < f.end for f in found):
+                found.append(_Mention(i, i + len(name), (name,)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _occurrences(norm: str, name: str, start: int, end: int) -> Iterator[int]:
+    i = norm.find(name, start, end) if name else -1
+    while i >= 0:
+        yield i
+        i = norm.find(name, i + len(name), end)
+
+
+def _resolve(name: str, accused: Sequence[str]) -> str:
+    """A short or partial reference (张某 for 张某某, 某公司 for 某某有限公司) → the full name."""
+    if not accused or name in accused:
+        return name
+    matches = [a for a in accused if a.startswith(name) or name in a]
+    return matches[0] if len(matches) == 1 else name
+
+
+def _clause_start(norm: str, pos: int, floor: int) -> int:
+    floor = max(floor, pos - _REACH)
+    return max([floor] + [norm.rfind(ch, floor, pos) + 1 for ch in _CLAUSE_END])
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    floor = max(0, pos - _REACH)
+    return max([floor] + [norm.rfind(ch, floor, pos) + 1 for ch in "。；;\n"])
+
+
+def _merge(hits: list[_Hit]) -> Iterator[Penalty]:
+    """One penalty per person and kind: the 决定执行 total, else the sum."""
+    groups: dict[tuple[str | None, PenaltyKind], list[_Hit]] = {}
+    for hit in sorted(hits, key=lambda h: h.start):
+        groups.setdefault((hit.person, hit.kind), []).append(hit)
+    merged: list[Penalty] = []
+    for (person, kind), group in groups.items():
+        combined = [h for h in group if h.combined and h.amount is not None]
+        if combined:
+            last = combined[-1]
+            merged.append(Penalty(kind, person, last.amount, last.start, last.end))
+            continue
+        group = [h for i, h in enumerate(group) if not (i and _repeats(group[i - 1], h))]
+        amounts = [h.amount for h in group if h.amount is not None]
+        total = sum(amounts, Decimal(0)) if amounts else None
+        merged.append(Penalty(kind, person, total, group[0].start, group[-1].end))
+    yield from sorted(merged, key=lambda p: p.start)
+
+
+def _repeats(earlier: _Hit, later: _Hit) -> bool:
+    """并处罚金人民币二千元（罚金人民币二千元已缴纳）: the same sum restated right after."""
+    return earlier.amount == later.amount and 0 <= later.start - earlier.end <= 12

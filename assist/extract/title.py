@@ -1,0 +1,141 @@
+"""The heading (民事判决书, 刑 事 裁 定 書 …), the document kind, and the full title line.
+
+The heading is the kind phrase that stands alone in the header: at the start of a line (site
+debris such as ``p t ” >`` aside), right after the issuing court's name (glued pages:
+``浙江省新昌县人民法院民 事 判 决 书(2015)…``), or right before the case number / party block.
+A phrase that ends a longer line before the heading (``…纠纷一审民事判决书``) is the title line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assist.document import DocKind
+from assist.extract.case_number import header_end, number_at, party_label_at
+from assist.text.normalize import Text
+
+
+def _spaced(word: str) -> str:
+    return " *".join(word)
+
+
+_PREFIXES = (
+    "刑事附带民事公益诉讼", "刑事附带民事", "附带民事", "民事公益诉讼", "行政公益诉讼", "行政处罚",
+    "行政赔偿", "国家赔偿", "司法救助", "纠正违法", "不起诉", "不批准逮捕", "民事", "刑事", "行政",
+    "执行", "赔偿", "减刑", "假释",
+)  # fmt: skip
+_KINDS = ("检察建议书", "判决书", "裁定书", "调解书", "决定书", "起诉书", "通知书")
+_HEADING = re.compile(
+    f"(?P<prefix>(?:{'|'.join(_spaced(p) for p in _PREFIXES)}) *)?"
+    f"(?P<kind>{'|'.join(_spaced(k) for k in _KINDS)})(?P<draft> *\\( *稿 *\\))?"
+)
+_KIND_OF: dict[str, DocKind] = {
+    "判决书": "judgment", "裁定书": "ruling", "调解书": "mediation", "决定书": "decision",
+    "起诉书": "indictment", "检察建议书": "recommendation", "通知书": "notice",
+}  # fmt: skip
+_ISSUER_END = re.compile(r"(?:法院|法庭|检察院|检察分院|局|委员会|政府|厅|办公室|中心|署|队|所)$")
+_CASE_WORDS = re.compile(r"与|诉|纠纷|案|[一二]审|再审|罪|申请|、|等")
+_LAST_RUN = re.compile(r"[\u4e00-\u9fff]*$")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_SEGMENT_BREAK = re.compile(r".*(?:[>|]|  )")
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
+_HEADING_CAP = 1500
+_OPERATIVE = re.compile(
+    r"(?P<j>判决如下)|(?P<r>裁定如下)"
+    r"|(?P<m>调解协议|达成如下协议|自愿达成协议)"
+)
+_OPERATIVE_KIND: dict[str, DocKind] = {"j": "judgment", "r": "ruling", "m": "mediation"}
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """The heading and the title: ``title`` is normalised, spaces and （稿） removed."""
+
+    title: str
+    doc_kind: DocKind
+    heading_start: int
+    heading_end: int
+    title_start: int
+    title_end: int
+
+
+def _kind(m: re.Match[str]) -> DocKind:
+    kind = _KIND_OF[m["kind"].replace(" ", "")]
+    prefix = (m["prefix"] or "").replace(" ", "")
+    if kind == "decision" and prefix == "行政处罚":
+        return "penalty_decision"
+    return kind
+
+
+def _line_before(t: Text, pos: int) -> str:
+    return t.norm[t.norm.rfind("\n", 0, pos) + 1 : pos]
+
+
+def _is_issuer(run: str) -> bool:
+    return _ISSUER_END.search(run) is not None and _CASE_WORDS.search(run) is None
+
+
+def _stands_alone(t: Text, m: re.Match[str]) -> bool:
+    """Heading test: nothing but debris or an issuer's name right before it, or the case
+    number / party block right after it."""
+    run = _LAST_RUN.search(_line_before(t, m.start()).rstrip(" "))
+    if run is None or not run.group() or _is_issuer(run.group()):
+        return True
+    rest = t.norm[m.end() : m.end() + 60]
+    nxt = m.end() + len(rest) - len(rest.lstrip(" \n"))
+    return nxt >= len(t.norm) or number_at(t, nxt) or party_label_at(t, nxt)
+
+
+def _title_line(t: Text, heading: re.Match[str], earlier: list[re.Match[str]]) -> tuple[int, int]:
+    """Span of the full title when the text has one, else of the heading's kind phrase."""
+    kind_end = heading.end("kind")
+    candidates = [*earlier, heading]
+    for m in reversed(candidates):
+        line = _line_before(t, m.start())
+        cut = _SEGMENT_BREAK.match(line)
+        line = line[cut.end() :] if cut else line
+        start = m.start() - len(line.lstrip(" •·-*#"))
+        text = _NOT_CJK.sub("", t.norm[start : m.start()])
+        run = _LAST_RUN.search(t.norm[start : m.start()].rstrip(" "))
+        # A title names the case (甲与乙…纠纷一审); an issuer right before the phrase is no title.
+        if len(text) >= 4 and _CASE_WORDS.search(text) and not (run and _is_issuer(run.group())):
+            return start, m.end("kind")
+    return heading.start(), kind_end
+
+
+def find_title(t: Text) -> TitleMatch | None:
+    """The document's heading and title, or None when the text shows no heading."""
+    limit = min(max(header_end(t), 1), _HEADING_CAP, len(t.norm))
+    seen: list[re.Match[str]] = []
+    chosen: re.Match[str] | None = None
+    for m in _HEADING.finditer(t.norm, 0, limit + 20):
+        if m.start() >= limit:
+            break
+        if _stands_alone(t, m):
+            chosen = m
+            break
+        seen.append(m)
+    if chosen is None:  # no heading: a title line alone (…纠纷一审民事判决书 + line break)
+        lines = [m for m in seen if t.norm[m.end() : m.end() + 40].lstrip(" ")[:1] in ("\n", "")]
+        if not lines:
+            return None
+        chosen, seen = lines[0], []
+    start, end = _title_line(t, chosen, seen)
+    title = _CJK_SPACE.sub("", t.norm[start:end]).strip()
+    return TitleMatch(
+        title=title, doc_kind=_kind(chosen), heading_start=chosen.start(),
+        heading_end=chosen.end(), title_start=start, title_end=end,
+    )  # fmt: skip
+
+
+def doc_kind_of(t: Text) -> DocKind:
+    """The document kind: from the heading, else from the operative formula, else other."""
+    title = find_title(t)
+    if title is not None:
+        return title.doc_kind
+    kind: DocKind = "other"
+    for m in _OPERATIVE.finditer(t.norm):
+        if m.lastgroup != "m" or kind in ("other", "mediation"):
+            kind = _OPERATIVE_KIND[m.lastgroup or "m"]
+    return kind

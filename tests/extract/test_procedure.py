@@ -1,0 +1,192 @@
+"""Trial procedure from the procedural history (real sentences from the dev corpus and the
+CAIL2018 facts; 小额诉讼 and 简易程序转普通程序 use the wording of 民事诉讼法 / 民诉法解释, which
+the corpora's judgments do not show)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assist.document import Procedure
+from assist.extract.procedure import find_procedure
+from assist.text.normalize import make_text
+
+DOCS: dict[str, str] = {
+    "fd-008": (
+        "黑龙江省嫩江县人民法院\n"
+        "民事裁定书\n"
+        "（2017）黑1121民初2345号\n"
+        "原告：中国邮政储蓄银行股份有限公司嫩江县支行，住所地黑龙江省黑河市嫩江县墨尔"
+        "根大街400号。\n"
+        "负责人：杨春华，职务行长。\n"
+        "委托诉讼代理人：崔立娜，女，1978年1月11日出生，现住黑龙江省嫩江县。\n"
+        "被告：高海龙，男，1980年3月7日出生，原住黑龙江省嫩江县，现下落不明。\n"
+        "原告中国邮政储蓄银行股份有限公司嫩江县支行与被告高海龙信用卡纠纷一案，本院于"
+        "2017年8月17日立案。原告于2017年10月30日以无法找到被告为由，向"
+        "本院提出撤诉申请。\n"
+        "本院认为，原告申请撤诉理由正当，符合有关法律规定。依照《中华人民共和国民事诉"
+        "讼法》第一百四十五条第一款规定，裁定如下：\n"
+        "准许原告中国邮政储蓄银行股份有限公司嫩江县支行撤诉。\n"
+        "案件受理费50元，减半收取25元，由原告负担。\n"
+        "审判员\u3000\u3000杨艳红\n"
+        "二0一七年十月三十日\n"
+        "书记员\u3000\u3000崔雯雯"
+    ),
+    "fd-019": (
+        "蓟县人民法院\n"
+        "民事裁定书\n"
+        "\n"
+        "(2009)蓟民初字第4329号 \n"
+        "\n"
+        "  \n"
+        "原告张春旺，男，1962年3月21日出生，汉族，职工，住蓟县渔阳镇土楼村6区"
+        "100号。\n"
+        "    被告王立宇，女，1964年3月22日出生，汉族，居民，住蓟县渔阳镇康"
+        "宏新村。\n"
+        "    本院在审理原告张春旺与被告王立宇同居关系析产纠纷一案中，原告于200"
+        "9年8月18日向本院提出财产保全的申请，并已提供担保。\n"
+        "    本院认为，原告张春旺的申请符合法律规定。依照《中华人民共和国民事诉讼"
+        "法》第九十二条、第九十四条和第一百四十条第四项的规定，裁定如下：\n"
+        "    依法查封被告王立宇名下的坐落在蓟县渔阳镇府君里供热站旁的商贸楼房。\n"
+        "    本裁定书送达后立即执行。    \n"
+        "    如不服本裁定，可以向本院申请复议一次。复议期间不停止裁定的执行。\n"
+        "\n"
+        "\n"
+        "\n"
+        "审  判  长\u3000  汪玉忠    \n"
+        "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000审\u3000判\u3000员\u3000刘继源\n"
+        "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000人民陪审员\u3000王淑兰\n"
+        "\n"
+        "二○○九年八月二十六日   \n"
+        "   \n"
+        "书  记  员  刘\u3000兰"
+    ),
+}
+
+# (history sentence, procedure, the cue it rests on)
+CASES: list[tuple[str, Procedure | None, str | None]] = [
+    (
+        "天津市南开区人民检察院以（2000）津南检诉第570号起诉书指控被告人王明武犯交通肇事罪，"
+        "于2000年12月8日向本院提起公诉。本院依法适用简易程序，实行独任审判，公开开庭审理了本案。",
+        "simple",
+        "简易程序",
+    ),
+    (
+        "本院于2008年6月12日立案受理。审理中，付合元提出反诉。本院依法由审判员张效平适用简易程序"
+        "合并公开开庭进行了审理。",
+        "simple",
+        "简易程序",
+    ),
+    (
+        "原告张焕生与被告王明博同居关系析产纠纷一案，本院受理后，依法由审判员阎忠民独任审判，"
+        "公开开庭进行了审理。",
+        "simple",
+        "独任审判",
+    ),
+    (
+        "原告赵立文诉被告赵印文、第三人赵美文分家析产纠纷一案，本院受理后，依法适用普通程序，"
+        "公开开庭进行了审理。",
+        "ordinary",
+        "普通程序",
+    ),
+    (
+        "原告窦少明、钱成与被告窦少琴等6人分家析产纠纷一案，本院于2006年3月30日立案受理。"
+        "依法组成合议庭，公开开庭进行了审理。",
+        "ordinary",
+        "组成合议庭",
+    ),
+    (
+        "本院于同日立案受理后,依法决定由审判员***适用普通程序独任审理,并于2025年5月22日公开开庭"
+        "审理了本案。",
+        "ordinary",
+        "普通程序",
+    ),
+    (
+        "成都市武侯区人民检察院以成武检公诉刑诉（2014）196号起诉书指控被告人黄恨犯贩卖毒品罪，"
+        "于2014年4月17日向本院提起公诉，并建议本案适用简易程序审理，本院受理后经审查，符合简易程序"
+        "审理的条件，并征得被告人同意，依法适用简易程序，实行独任审判，于2014年4月23日公开开庭审理"
+        "了本案。",
+        "simple",
+        "简易程序",
+    ),
+    (
+        "南京市高淳区人民检察院以宁高检诉刑诉〔2017〕373号起诉书指控被告人朱某犯销售有毒、有害食品"
+        "罪。本案适用刑事案件速裁程序，实行独任审判，公开开庭审理了本案。",
+        "fast_track",
+        "速裁程序",
+    ),
+    (
+        "被告人罗1某对公安机关指控其犯罪的事实和罪名均无异议，认罪认罚，请求从轻处罚。",
+        None,
+        None,
+    ),
+    (
+        "原告不服向锡林郭勒盟中级人民法院提起上诉。本院依法组成合议庭进行了审理,于2013年10月21日"
+        "作出行政判决,维持被告多伦人社局作出的劳动保障监察行政处理决定。",
+        None,
+        None,
+    ),  # the earlier proceeding retold in page-11
+    (
+        "原告中建伟诚集团有限公司与被告**追索劳动报酬纠纷一案于2021年5月28日在四川省资中县人民法院"
+        "立案后,该院于2021年6月22日依法适用简易程序对本案公开开庭进行了审理后,认为其没有管辖权将"
+        "案件移送至本院。本院于2021年8月2日受理后,依法组成合议庭对本案公开开庭进行了审理。",
+        "ordinary",
+        "组成合议庭",
+    ),  # page-14 with this court's panel changed: the last statement of this court counts
+    (
+        "本院于2019年3月1日立案后，依法适用小额诉讼程序，公开开庭进行了审理。",
+        "small_claims",
+        "小额诉讼",
+    ),
+    (
+        "本院于2019年3月1日立案后，依法适用简易程序，后因案情复杂，裁定转为普通程序，依法组成合议庭"
+        "公开开庭进行了审理。",
+        "ordinary",
+        "转为普通程序",
+    ),
+    ("本案不宜适用简易程序。", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "procedure", "cue"), CASES)
+def test_procedure_from_history(text: str, procedure: Procedure | None, cue: str | None) -> None:
+    found = find_procedure(make_text(text))
+    if procedure is None:
+        assert found is None
+        return
+    assert found is not None
+    assert found[0] == procedure
+    assert text[found[1] : found[2]] == cue
+
+
+def test_procedure_collegiate_signature_means_ordinary() -> None:
+    """fd-019 states no procedure, but 审判长 and 人民陪审员 sign it."""
+    text = DOCS["fd-019"]
+    found = find_procedure(make_text(text))
+    assert found is not None and found[0] == "ordinary"
+    assert text[found[1] : found[2]] == "审  判  长"
+
+
+def test_procedure_single_judge_signature_says_nothing() -> None:
+    """fd-008 (撤诉 ruling) is signed by one 审判员 and states no procedure."""
+    assert find_procedure(make_text(DOCS["fd-008"])) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=8),
+            st.sampled_from(
+                ["简易程序", "普通程序", "组成合议庭", "独任审判", "转为", "不宜适用", "小额诉讼",
+                 "速裁程序", "本院", "该院", "作出判决", "。", "\n", "审判长 张三\n", "一案"]
+            ),
+        ),
+        max_size=30,
+    ).map("".join)
+)  # fmt: skip
+def test_procedure_never_raises(raw: str) -> None:
+    found = find_procedure(make_text(raw))
+    if found is not None:
+        assert 0 <= found[1] < found[2] <= len(raw)

@@ -1,0 +1,1 @@
+"""Evaluation and training entry points (they import assist; assist never imports them)."""
