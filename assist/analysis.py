@@ -65,3 +65,6 @@ class Analysis:
     recommendation: None
     model: ModelRef | None
     timing_ms: float
+    # Every per-document signal that fired (TAXONOMY §2), whether or not an issue was raised:
+    # the cross-case stage clusters on them (e.g. one agency's repeated defects).
+    signals: tuple[Signal, ...] | None = None

@@ -52,7 +52,8 @@ def summary_table(results: list[Analysis]) -> Table:
 
 
 def run_demo(console: Console | None = None) -> list[Analysis]:
-    console = console or Console()
+    # A pipe or CI log is not a terminal: give the table room instead of 80 columns.
+    console = console or Console(width=None if Console().is_terminal else 180)
     analyzer = Analyzer()
     results = [analyzer.analyze(text, name) for name, text in sample_texts()]
     console.print(summary_table(results))

@@ -145,6 +145,17 @@ class InterestRate:
 
 
 @dataclass(frozen=True, slots=True)
+class ExecutionOutcome:
+    """What an execution document says happened to the money (for the property-penalty ledger)."""
+
+    terminated: bool  # 终结本次执行程序 / 终结执行
+    executed: Decimal | None  # 执行到位 / 已履行 / 已缴纳 amount, when stated
+    unpaid: Decimal | None  # 尚欠 / 未履行 / 剩余 amount, when stated
+    start: int  # evidence of the outcome
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Sections:
     header: SpanPair | None = None
     parties: SpanPair | None = None
@@ -177,3 +188,4 @@ class Document:
     date_mentions: tuple[DateMention, ...] = ()
     # Offsets of scalar fields (title, court, cause, procedure): evidence for every value.
     field_spans: dict[str, SpanPair] = field(default_factory=dict)
+    execution: ExecutionOutcome | None = None  # execution documents only
