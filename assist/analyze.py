@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assist import SCHEMA_VERSION
 from assist.analysis import Analysis
 from assist.errors import InputTooLarge
 from assist.ingest.decode import check_legal_text
-from assist.pipeline import parse_document
+from assist.detect import Detector, build_detectors, detect_issues
+from assist.pipeline import parse_text
+from assist.signals import find_signals
+from assist.text.normalize import make_text
 
 DEFAULT_MAX_CHARS = 2_000_000
 
@@ -22,13 +25,15 @@ def content_id(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Analyzer:
-    """Holds what analysis needs beyond the text (limits now; model and statute store later).
+    """Holds what analysis needs beyond the text: limits and the detectors (built once from
+    assist/data/detectors.toml when the Analyzer is made, never at import).
 
-    Build one and reuse it: nothing is loaded at import, reference data loads on first use.
+    Build one and reuse it; reference data loads on first use.
     """
 
     max_chars: int = DEFAULT_MAX_CHARS
     require_legal: bool = True
+    detectors: tuple[Detector, ...] = field(default_factory=lambda: tuple(build_detectors()))
 
     def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
         if len(text) > self.max_chars:
@@ -40,14 +45,17 @@ class Analyzer:
         if self.require_legal:
             check_legal_text(text, doc_id or "text")
         began = time.perf_counter()
-        document = parse_document(text)
+        t = make_text(text)
+        document = parse_text(t)
+        signals = find_signals(t, document)
         return Analysis(
             schema_version=SCHEMA_VERSION,
             id=doc_id or content_id(text),
             document=document,
             domain=None,
-            issues=None,
+            issues=detect_issues(document, signals, self.detectors),
             recommendation=None,
             model=None,
             timing_ms=round((time.perf_counter() - began) * 1000, 3),
+            signals=signals,
         )

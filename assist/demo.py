@@ -44,9 +44,10 @@ def summary_table(results: list[Analysis]) -> Table:
         number = f"{cn.normalized}\n{cn.case_type}·{cn.stage}" if cn else "—"
         parties = "\n".join(f"{p.role_label or p.role} {p.name}" for p in d.parties[:6])
         fines = "\n".join(f"{p.person or '?'} {p.kind} {p.amount or ''}" for p in d.penalties)
+        leads = "\n".join(f"{i.type} {i.level} {i.score:.2f}" for i in a.issues or ())
         table.add_row(
             a.id, KIND_ZH[d.doc_kind], number, d.court or "—", d.cause or "—",
-            parties or "—", fines or "—", str(len(d.statutes)), d.dates.decided or "—",
+            parties or "—", fines or "—", str(len(d.statutes)), d.dates.decided or "—", leads or "—",
         )  # fmt: skip
     return table
 

@@ -43,7 +43,9 @@ def agency_lost(ctx: Ctx) -> Iterator[Signal]:
     for m, section in scan(ctx, "agency_lost"):
         if _COURT_ACT.search(m.group()) and "行政复议" not in m.group():
             continue  # 撤销一审判决 / 撤销…行政裁定: a court's act, not the agency's
-        lo = max(norm.rfind(ch, decision[0] if decision else 0, m.start()) for ch in "。;\n") + 1
+        floor = decision[0] if decision else 0
+        # The clause start, never before the operative part (a claim's 请求…撤销 must not veto).
+        lo = max(floor, max(norm.rfind(ch, floor, m.start()) for ch in "。;\n") + 1)
         if _REFUSED.search(norm, lo, m.start()):
             continue  # 驳回原告要求撤销…的诉讼请求: the agency won
         yield signal(ctx, "agency_lost", m.start(), m.end(), section)
