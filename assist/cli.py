@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -18,33 +16,6 @@ app = typer.Typer(
     no_args_is_help=True,
     help="case-assist: read Chinese court documents and find what deserves supervision.",
 )
-
-
-def _inputs(paths: list[str], max_bytes: int) -> Iterator[tuple[str, str] | AssistError]:
-    """Yield (id, text) per document, or the error that stopped one input."""
-    from assist.ingest.archive import RecordError, iter_records
-    from assist.ingest.decode import decode_bytes
-    from assist.ingest.formats import read_document
-
-    for arg in paths:
-        try:
-            if arg == "-":
-                yield "stdin", decode_bytes(sys.stdin.buffer.read(), "stdin", max_bytes=max_bytes)
-                continue
-            path = Path(arg)
-            if path.is_dir() or path.suffix.lower() in ARCHIVE_SUFFIXES:
-                for rec in iter_records(path, max_bytes=max_bytes):
-                    if isinstance(rec, RecordError):
-                        yield AssistError(rec.message, source=rec.source, code=rec.code)
-                    else:
-                        yield rec.id, rec.text
-            else:
-                doc = read_document(path, max_bytes=max_bytes)
-                yield doc.id, doc.text
-        except AssistError as err:
-            yield err
-        except OSError as err:
-            yield AssistError(err.strerror or str(err), source=arg)
 
 
 def _is_single_document(arg: str) -> bool:
@@ -76,18 +47,22 @@ def analyze(
 ) -> None:
     """Print the contract's JSON analysis of each document (JSON Lines for several)."""
     from assist.analyze import Analyzer
+    from assist.ingest.archive import RecordError
+    from assist.ingest.inputs import iter_inputs
     from assist.schemas import to_json
 
     analyzer = Analyzer(require_legal=check_legal)
     single = not compact and len(paths) == 1 and _is_single_document(paths[0])
     failed = total = 0
-    for item in _inputs(paths, max_bytes):
+    for item in iter_inputs(paths, max_bytes=max_bytes):
         total += 1
-        if isinstance(item, AssistError):
+        if isinstance(item, RecordError):
             failed += 1
-            typer.echo(_error_line(item), err=True)
+            typer.echo(
+                _error_line(AssistError(item.message, source=item.source, code=item.code)), err=True
+            )
             continue
-        doc_id, text = item
+        doc_id, text = item.id, item.text
         try:
             typer.echo(to_json(analyzer.analyze(text, doc_id), indent=2 if single else None))
         except AssistError as err:
@@ -96,6 +71,49 @@ def analyze(
             typer.echo(_error_line(err), err=True)
     if failed:
         raise typer.Exit(code=2 if failed == total else 1)
+
+
+@app.command()
+def leads(
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders, files, JSON Lines/CSV/Parquet of {id, text}.")
+    ],
+    out: Annotated[
+        Path, typer.Option(help="Output folder: leads.csv, leads.jsonl, errors.jsonl, records/.")
+    ],
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Cross-case thresholds (TOML); default: the bundled crosscase.toml."),
+    ] = None,
+    min_level: Annotated[
+        str, typer.Option(help="Lowest level of document-level leads to list: low, medium, high.")
+    ] = "medium",
+    max_bytes: Annotated[
+        int, typer.Option(help="Refuse inputs larger than this many bytes.")
+    ] = 20_000_000,
+) -> None:
+    """Screen an archive: per-document leads plus cross-case leads, ranked by score."""
+    from assist.analyze import Analyzer
+    from assist.archive.config import load_config
+    from assist.archive.run import LEVEL_ORDER, run_archive
+    from assist.ingest.inputs import iter_inputs
+
+    if min_level not in LEVEL_ORDER:
+        raise typer.BadParameter("choose low, medium or high", param_hint="--min-level")
+    try:
+        settings = load_config(config)
+    except AssistError as err:
+        typer.echo(_error_line(err), err=True)
+        raise typer.Exit(code=2) from err
+    summary = run_archive(
+        iter_inputs(paths, max_bytes=max_bytes), out, analyzer=Analyzer(), config=settings,
+        min_level=min_level,
+    )  # fmt: skip
+    typer.echo(
+        f"{summary.documents} documents, {summary.errors} errors, "
+        f"{sum(summary.leads.values())} leads in {summary.seconds:.1f} s → {out}",
+        err=True,
+    )
 
 
 @app.command()

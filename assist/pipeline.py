@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assist.document import Document, SpanPair
 from assist.extract.amounts import find_amounts
 from assist.extract.case_number import find_cited_cases, pick_own_case_number
 from assist.extract.cause import find_cause
 from assist.extract.court import pick_court
 from assist.extract.dates import find_dates, pick_dates
+from assist.extract.execution import pick_execution
 from assist.extract.parties import find_parties
 from assist.extract.penalties import find_penalties
 from assist.extract.procedure import find_procedure
@@ -40,10 +43,10 @@ def parse_text(t: Text) -> Document:
     cause = find_cause(t)
     if cause is not None:
         spans["cause"] = (cause[1], cause[2])
-    procedure = find_procedure(t)
+    procedure = find_procedure(t, sections)
     if procedure is not None:
         spans["procedure"] = (procedure[1], procedure[2])
-    return Document(
+    doc = Document(
         doc_kind=title.doc_kind if title is not None else doc_kind_of(t),
         title=title.title if title is not None else None,
         case_number=own,
@@ -61,3 +64,5 @@ def parse_text(t: Text) -> Document:
         date_mentions=tuple(find_dates(t, sections)),
         field_spans=spans,
     )
+    execution = pick_execution(t, doc)  # None for anything but an execution document
+    return doc if execution is None else replace(doc, execution=execution)
