@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from assist import SCHEMA_VERSION
 from assist.analysis import Analysis
+from assist.detect import Detector, build_detectors, detect_issues
 from assist.errors import InputTooLarge
 from assist.ingest.decode import check_legal_text
-from assist.detect import Detector, build_detectors, detect_issues
 from assist.pipeline import parse_text
 from assist.signals import find_signals
 from assist.text.normalize import make_text

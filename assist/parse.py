@@ -10,6 +10,7 @@ order and never overlap; a section ends where the next found one begins.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache, lru_cache
 from importlib import resources
@@ -49,6 +50,10 @@ _BOOK_TITLE = re.compile(r"《[^》]*》")
 _NAME_TOKEN = re.compile(r"[^\s附《]{1,5}(?: {1,3}[^\s附《](?!\S))*")
 _STANDALONE_AFTER = re.compile(r"\s|\(|$")
 _JUNK_LINE = re.compile(r"\s*(?:PAGE)?\s*\d{0,4}\s*")
+_MID_STOP = re.compile(r"[!?]")  # sentence ends that sentence-start cues may run across
+# The end of a header candidate (see ``_patterns()["header"]``): its last character before
+# the blanks and the party label is 书, 号, the ) of (稿) or the numeral of 号之一.
+_HEADER_END_CHARS = "书号)一二三四五六七八九"
 
 
 @cache
@@ -65,10 +70,37 @@ def _cue_sources() -> dict[str, str]:
 
 
 @cache
+def _shortcuts() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, str]]:
+    """(section → needle tuples, section → lead class) from ``section_cue_shortcuts.tsv``."""
+    path = resources.files("assist.data").joinpath("section_cue_shortcuts.tsv")
+    needles: dict[str, tuple[tuple[str, ...], ...]] = {}
+    leads: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            section, kind, value = line.split("\t")
+            if kind == "lead":
+                leads[section] = value
+            else:
+                needles[section] = (*needles.get(section, ()), tuple(value.split("|")))
+    return needles, leads
+
+
+def needles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Section → literal tuples (one of each in every match of its cue); see the data file."""
+    return _shortcuts()[0]
+
+
+def leads() -> dict[str, str]:
+    """Section → the character class every match of its cue starts with."""
+    return _shortcuts()[1]
+
+
+@cache
 def _cues() -> dict[str, re.Pattern[str]]:
     compiled: dict[str, re.Pattern[str]] = {}
     for name, body in _cue_sources().items():
-        prefix = _BOUNDARY if name in _BOUNDED else ""
+        lead = f"(?=[{leads()[name]}])" if name in leads() else ""
+        prefix = _BOUNDARY if name in _BOUNDED else lead
         compiled[name] = re.compile(f"{prefix}(?P<cue>{body})")
     return compiled
 
@@ -81,9 +113,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # The document's own number (or a bare heading) directly followed by the party block.
         "header": re.compile(
-            rf"(?:{_CASE_NO})(?:\s*(?:{heading})(?:\(稿\))?)?[\s:]*(?=(?:{party}))"
-            rf"|(?:{heading})(?:\(稿\))?[\s:]*(?=(?:{party}))"
+            rf"(?=[({leads()['heading']}])"  # a case number's ( or a heading's first character
+            rf"(?:(?:{_CASE_NO})(?:\s*(?:{heading})(?:\(稿\))?)?[\s:]*(?=(?:{party}))"
+            rf"|(?:{heading})(?:\(稿\))?[\s:]*(?=(?:{party})))"
         ),
+        "header_end": re.compile(rf"[{_HEADER_END_CHARS}][\s:]*(?:{party})"),
         "head_part": re.compile(rf"{_COURT}|(?:{heading})"),
         "case_no": re.compile(_CASE_NO),
         "party_start": re.compile(rf"\s*(?:{party})"),
@@ -125,9 +159,8 @@ def find_sections(t: Text) -> Sections:
 
 @lru_cache(maxsize=16)
 def _find_sections(s: str) -> Sections:
-    cues = _cues()
     header, body_start = _header(s)
-    hist = _first(cues["history"], s, body_start, len(s))
+    hist = _cue("history", s, body_start, len(s))
     if hist is not None and not _opens_history(s, hist, body_start):
         hist = None
     hist_start = hist.start("cue") if hist else None
@@ -189,6 +222,61 @@ def _first(pattern: re.Pattern[str], s: str, start: int, end: int) -> re.Match[s
     return pattern.search(s, start, end) if start < end else None
 
 
+def _has(s: str, start: int, end: int, name: str, skip: int = 0) -> bool:
+    """Whether s[start:end] holds the literals that every match of cue group ``name`` holds
+    (the needle tuples after the first ``skip``)."""
+    return all(
+        any(s.find(n, start, end) >= 0 for n in group) for group in needles().get(name, ())[skip:]
+    )
+
+
+def _cue_starts(name: str, s: str, start: int) -> list[int]:
+    """Where every match of cue group ``name`` from ``start`` on begins."""
+    if not _has(s, start, len(s), name):
+        return []
+    return [m.start("cue") for m in _cues()[name].finditer(s, start)]
+
+
+@lru_cache(maxsize=64)  # the header, the history and the body ask the same questions
+def _cue(name: str, s: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match of cue group ``name`` inside s[start:end]."""
+    if start >= end:
+        return None
+    if name in _BOUNDED and name in needles():
+        return _sentence_cue(name, s, start, end)
+    if not _has(s, start, end, name):
+        return None
+    return _cues()[name].search(s, start, end)
+
+
+def _sentence_cue(name: str, s: str, start: int, end: int) -> re.Match[str] | None:
+    """``_cue`` for a cue bound to a sentence start, tried only where it can start.
+
+    Such a cue never crosses 。 or a newline before its first needle, so a match starts at a
+    sentence start (text start, after 。 ! ? or a newline) in a sentence that holds a needle
+    at or after it. Those starts are tried in text order: the first match is the one a scan
+    of the whole span would find, at a fraction of the cost."""
+    if not _has(s, start, end, name, skip=1):
+        return None
+    pattern = _cues()[name]
+    tried = start  # no match starts in s[start:tried]
+    # The next occurrence of each needle at or after ``tried`` (-1: none left).
+    ahead = {n: s.find(n, start, end) for n in needles()[name][0]}
+    while hits := [at for at in ahead.values() if at >= 0]:
+        at = min(hits)
+        lo = max(tried, s.rfind("。", tried, at) + 1, s.rfind("\n", tried, at) + 1)
+        starts = [i.end() for i in _MID_STOP.finditer(s, lo, at)]
+        if lo == 0 or s[lo - 1] in "。\n!?":
+            starts.insert(0, lo)
+        for pos in starts:
+            m = pattern.match(s, pos, end)
+            if m is not None:
+                return m
+        tried = at + 1
+        ahead = {n: s.find(n, tried, end) if 0 <= i < tried else i for n, i in ahead.items()}
+    return None
+
+
 def _cue_start(m: re.Match[str] | None) -> int | None:
     return m.start("cue") if m is not None else None
 
@@ -200,7 +288,7 @@ def _opens_history(s: str, hist: re.Match[str], body_start: int) -> bool:
     if cues["claims"].match(s, hist.start()) and not _STRONG_HISTORY.search(hist.group("cue")):
         return False
     for name in ("claims", "defense", "findings", "reasoning"):
-        if _first(cues[name], s, body_start, hist.start("cue")) is not None:
+        if _cue(name, s, body_start, hist.start("cue")) is not None:
             return False
     return True
 
@@ -208,7 +296,7 @@ def _opens_history(s: str, hist: re.Match[str], body_start: int) -> bool:
 def _history_end(s: str, pos: int, limit: int) -> re.Match[str] | None:
     """``本案现已审理终结。`` closing the history, when it comes before the reasoning."""
     end = _first(_END_OF_HISTORY, s, pos, limit)
-    reasoning = _first(_cues()["reasoning"], s, pos, limit)
+    reasoning = _cue("reasoning", s, pos, limit)
     if end is None or (reasoning is not None and reasoning.start("cue") < end.end()):
         return None
     return end
@@ -217,13 +305,16 @@ def _history_end(s: str, pos: int, limit: int) -> re.Match[str] | None:
 def _header(s: str) -> tuple[SpanPair | None, int]:
     """The header span and where the body (party block) starts."""
     pats = _patterns()
-    cands = list(pats["header"].finditer(s))
-    if not cands:
+    found = pats["header"].finditer(s) if pats["header_end"].search(s) else iter(())
+    chosen = next(found, None)
+    if chosen is None:
         return _header_fallback(s)
-    chosen = cands[0]
-    hist = _first(_cues()["history"], s, chosen.end(), len(s))
+    cands = [chosen]
+    hist = _cue("history", s, chosen.end(), len(s))
     if hist is not None:  # site clutter may repeat the header: take the last one before the history
-        chosen = [c for c in cands if c.end() <= hist.start("cue")][-1]
+        stop = hist.start("cue")
+        cands += itertools.takewhile(lambda c: c.start() < stop, found)
+        chosen = [c for c in cands if c.end() <= stop][-1]
     lo = max(0, chosen.start() - 300)
     for prev in cands:
         if prev.end() <= chosen.start():
@@ -255,7 +346,7 @@ def _header_start(s: str, lo: int, hi: int) -> int:
 
 def _header_fallback(s: str) -> tuple[SpanPair | None, int]:
     """A header without a case number: a heading standing on its own near the top."""
-    heading = _cues()["heading"].search(s, 0, min(len(s), 400))
+    heading = _cue("heading", s, 0, min(len(s), 400))
     if heading is None or not _STANDALONE_AFTER.match(s, heading.end()):
         return None, 0
     line_start = s.rfind("\n", 0, heading.start()) + 1
@@ -280,11 +371,11 @@ def _decision_and_tail(s: str, start: int) -> tuple[int | None, SpanPair | None]
 
     The last cue before the signature block wins: a second-instance document quotes the lower
     court's 判决如下 before its own."""
-    cues, pats = _cues(), _patterns()
-    found = [m.start("cue") for m in cues["decision"].finditer(s, start)]
+    pats = _patterns()
+    found = _cue_starts("decision", s, start)
     if not found:
-        found = [m.start("cue") for m in cues["decision_alt"].finditer(s, start)]
-    reasoning = _first(cues["reasoning"], s, start, len(s))
+        found = _cue_starts("decision_alt", s, start)
+    reasoning = _cue("reasoning", s, start, len(s))
     tail_from = found[0] if found else (reasoning.start("cue") if reasoning else None)
     tail_m = _first(pats["tail"], s, tail_from, len(s)) if tail_from is not None else None
     tail = (tail_m.start(), _tail_end(s, tail_m.start())) if tail_m else _dated_signature(s, start)
@@ -370,19 +461,18 @@ def _trim_junk(s: str, start: int) -> int:
 
 def _body(s: str, pos: int, limit: int) -> dict[str, int | None]:
     """Claims, defence, findings and reasoning between the history and the operative part."""
-    cues = _cues()
-    reasoning0 = _cue_start(_first(cues["reasoning"], s, pos, limit))
-    strong = _cue_start(_first(cues["findings"], s, pos, limit))
+    reasoning0 = _cue_start(_cue("reasoning", s, pos, limit))
+    strong = _cue_start(_cue("findings", s, pos, limit))
     weak_end = limit if reasoning0 is None else reasoning0
-    weak = _cue_start(_first(cues["findings_weak"], s, pos, weak_end))
+    weak = _cue_start(_cue("findings_weak", s, pos, weak_end))
     findings = min((i for i in (strong, weak) if i is not None), default=None)
     after = pos if findings is None else findings
-    reasoning = _cue_start(_first(cues["reasoning"], s, after, limit))
+    reasoning = _cue_start(_cue("reasoning", s, after, limit))
     stop = min((i for i in (findings, reasoning) if i is not None), default=limit)
-    claims = _cue_start(_first(cues["claims"], s, pos, stop))
+    claims = _cue_start(_cue("claims", s, pos, stop))
     if claims is None:  # cues that only open the sentence right after the history
-        claims = _cue_start(_first(cues["claims_next"], s, pos, stop))
+        claims = _cue_start(_cue("claims_next", s, pos, stop))
         if claims is not None and s[pos:claims].strip(" \n。"):
             claims = None
-    defense = _cue_start(_first(cues["defense"], s, pos if claims is None else claims + 1, stop))
+    defense = _cue_start(_cue("defense", s, pos if claims is None else claims + 1, stop))
     return {"claims": claims, "defense": defense, "findings": findings, "reasoning": reasoning}

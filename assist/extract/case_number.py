@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import cast
 
@@ -38,6 +38,10 @@ _DOCUMENT = re.compile(
     rf"(?P<open>{_OPEN}) *{_YEAR} *{_CLOSE} *"
     rf"(?P<body>[{_CJK}]{{0,6}}?) *(?:第 *)?(?P<seq>[0-9]+) *号"
 )
+# The part of _DOCUMENT from the bracket on: brackets are rare, CJK runs are not, so matches
+# are found from here and the issuer's prefix (at most 22 characters, then blanks) after.
+_DOCUMENT_TAIL = re.compile(rf"{_OPEN} *{_YEAR} *{_CLOSE} *[{_CJK}]{{0,6}}? *(?:第 *)?[0-9]+ *号")
+_PREFIX_MAX = 22
 _DIVISION = "一二三四五六七八九十"
 _YEAR_DIGITS = {"〇": "0", "零": "0", "O": "0", "0": "0", "О": "0", "о": "0", "o": "0"}
 _YEAR_DIGITS.update({ch: str(i) for i, ch in enumerate("一二三四五六七八九", start=1)})
@@ -51,8 +55,9 @@ _PREFIX_BREAK = re.compile(
 _CITABLE_DOCUMENT = re.compile(r"检[^鉴验疫测]{0,6}?[诉建监抗捕侦]|仲(?!介)")
 
 # Header zone: it ends at the first sentence end or at the first party label of the party block.
+# (The lookahead on the labels' first characters spares the regex most positions.)
 _PARTY_LABEL = re.compile(
-    r"(?:^|(?<=[\n 号书:]))(?:原审|一审|二审)?"
+    r"(?=[原一二被第上再申复异案公抗罪自附赔起当])(?:^|(?<=[\n 号书:]))(?:原审|一审|二审)?"
     r"(?:原告|被告人?|第三人|被上诉人|上诉人|再审申请人|申请再审人|申诉人|被申请执行人|被申请人"
     r"|申请执行人|复议申请人|申请人|被执行人|异议人|案外人|原公诉机关|公诉机关|抗诉机关|罪犯"
     r"|公益诉讼起诉人|自诉人|附带民事诉讼原告人|赔偿请求人|赔偿义务机关|起诉人|被处罚人|当事人)",
@@ -195,10 +200,33 @@ def parse_case_number(raw: str, start: int = 0) -> CaseNumber | None:
 
 def find_case_numbers(t: Text) -> Iterator[CaseNumber]:
     """Every court case number in the text, in order; ``raw`` is ``t.raw[start:end]``."""
-    for m in _CASE.finditer(t.norm):
-        cn = _from_match(t, m)
-        if cn is not None:
-            yield cn
+    yield from _case_numbers(t)
+
+
+@lru_cache(maxsize=8)
+def _case_numbers(t: Text) -> tuple[CaseNumber, ...]:
+    """Several extractors ask for the numbers of the same text: found once."""
+    found = (_from_match(t, m) for m in _CASE.finditer(t.norm))
+    return tuple(cn for cn in found if cn is not None)
+
+
+def _document_matches(s: str) -> Iterator[re.Match[str]]:
+    """``_DOCUMENT.finditer(s)``, scanning from the bracketed years only.
+
+    A match's prefix holds no bracketed year, so the leftmost match around a bracket starts
+    at most ``_PREFIX_MAX`` characters (plus blanks) before it.
+    """
+    pos = 0
+    for tail in _DOCUMENT_TAIL.finditer(s):
+        at = tail.start()
+        if at < pos:
+            continue
+        while at > pos and s[at - 1] == " ":
+            at -= 1
+        m = _DOCUMENT.search(s, max(pos, at - _PREFIX_MAX), tail.end())
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def find_document_numbers(t: Text) -> Iterator[CaseNumber]:
@@ -207,8 +235,14 @@ def find_document_numbers(t: Text) -> Iterator[CaseNumber]:
     ``court_abbr`` holds the issuer's prefix, ``type_code`` the letters after the year (or None);
     case_type and stage are ``other``. Court case numbers are not repeated here.
     """
-    court_starts = {cn.start for cn in find_case_numbers(t)}
-    for m in _DOCUMENT.finditer(t.norm):
+    yield from _document_numbers(t)
+
+
+@lru_cache(maxsize=8)
+def _document_numbers(t: Text) -> tuple[CaseNumber, ...]:
+    court_starts = {cn.start for cn in _case_numbers(t)}
+    found: list[CaseNumber] = []
+    for m in _document_matches(t.norm):
         year = _year(m["year"])
         if year is None or m.start("open") in court_starts:
             continue
@@ -220,13 +254,15 @@ def find_document_numbers(t: Text) -> Iterator[CaseNumber]:
             continue
         start = start if prefix else m.start("open")
         tail = t.norm[m.end("year") : m.end()].replace(" ", "").lstrip("年)]】﹞")
-        yield CaseNumber(
+        found.append(CaseNumber(
             raw=t.raw[start : m.end()], normalized=f"{prefix}({year}){tail}", year=year,
             court_abbr=prefix or None, type_code=body or None, seq=int(m["seq"]),
             case_type="other", stage="other", start=start, end=m.end(),
-        )  # fmt: skip
+        ))  # fmt: skip
+    return tuple(found)
 
 
+@lru_cache(maxsize=8)
 def header_end(t: Text) -> int:
     """End of the header zone: the first sentence end or the first party label, whichever first."""
     end = min(len(t.norm), _HEADER_CAP)

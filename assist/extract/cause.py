@@ -32,13 +32,14 @@ _TITLE_END = re.compile(
 # followed by a blank (page-style headers glue the court name after a space).
 _TITLE = re.compile(rf"(?m)^[ ]*(?P<c>[^\s\d\[\]{_STOP}]{{2,80}}?)(?={_TITLE_END.pattern}(?:\s|$))")
 _DISPUTE = re.compile(r"(?:纠纷|争议|之诉|公益诉讼)(?P<case>[ ]?一?[ ]?案)?")
-# 犯 of 罪犯/再犯/主犯 … is not "commits"; a charge never starts with 、.
+# 犯 of 罪犯/再犯/主犯 … is not "commits"; a charge never starts with 、. (The lookbehinds
+# follow the first character so that the scan can jump from 犯 to 犯.)
 _CHARGE = re.compile(
-    rf"(?<![罪再主从累初偶惯要案嫌])犯[有了]?(?P<c>(?![、])(?:(?![罪犯])[^\s{_STOP}]){{2,30}})罪"
+    rf"犯(?<![罪再主从累初偶惯要案嫌]犯)[有了]?(?P<c>(?![、])(?:(?![罪犯])[^\s{_STOP}]){{2,30}})罪"
 )
 _PLAIN_CHARGE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]+")
 _CHARGE_OTHER = re.compile(
-    rf"(?<!不)构成了?(?P<c>(?:(?![罪犯])[^\s{_STOP}]){{2,20}})罪"
+    rf"构(?<!不构)成了?(?P<c>(?:(?![罪犯])[^\s{_STOP}]){{2,20}})罪"
     rf"|涉嫌(?P<s>(?:(?![罪犯])[^\s{_STOP}]){{2,20}})罪"
 )
 _LABEL = re.compile(r"案由[ ]*:[ ]*(?P<c>[^\s,。;]{2,30})")

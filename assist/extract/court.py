@@ -26,7 +26,11 @@ _SUFFIX = (
     r"|(?:铁路运输|海事|知识产权|金融|互联网|军事|林区|农垦)(?:中级)?法院"
     r"|铁路运输检察院|军事检察院|(?:中级|高级)法院"
 )
-_COURT = re.compile(rf"[{_CJK}]{{0,30}}?(?P<suffix>{_SUFFIX})")
+# A name is the run of up to 30 CJK characters before a suffix (``[CJK]{0,30}?(?:suffix)``);
+# it is found from the suffix, which is rare, rather than tried at every CJK character (the
+# lookahead on the suffixes' first characters makes that scan faster still).
+_SUFFIX_RE = re.compile(f"(?=[人检铁海知金互军林农中高])(?:{_SUFFIX})")
+_RUN_MAX = 30
 # A header line written with letter spacing: 临 夏 市 人 民 法 院.
 _SPACED = re.compile(rf"(?m)^ *((?:[{_CJK}] +){{3,30}}(?:人 +民 +法 +院|人 +民 +检 +察 +院)) *$")
 _PROVINCE = re.compile(
@@ -93,12 +97,28 @@ def _valid(name: str) -> bool:
     return not (len(place) < 2 or _GENERIC.match(place) or _DANGLING.search(place))
 
 
+def _runs(s: str) -> Iterator[tuple[int, int, int]]:
+    """(run start, suffix start, end) of every ``[CJK]{0,30}?(?:suffix)`` match, in order.
+
+    The leftmost match ends with the first suffix at or after the scan position and starts
+    where the CJK run before that suffix starts (at most 30 characters back)."""
+    pos = 0
+    while (m := _SUFFIX_RE.search(s, pos)) is not None:
+        start = floor = m.start()
+        floor = max(pos, floor - _RUN_MAX)
+        while start > floor and "\u4e00" <= s[start - 1] <= "\u9fff":
+            start -= 1
+        yield start, m.start(), m.end()
+        pos = m.end()
+
+
 def find_courts(t: Text) -> Iterator[tuple[str, int, int]]:
     """Every court / 人民法庭 / 检察院 name: (normalised name, start, end)."""
-    for m in _COURT.finditer(t.norm):
-        start = m.start() + _start_of(m.group(), m.start("suffix") - m.start())
-        if _valid(t.norm[start : m.end()]):
-            yield t.norm[start : m.end()], start, m.end()
+    s = t.norm
+    for run_start, suffix, end in _runs(s):
+        start = run_start + _start_of(s[run_start:end], suffix - run_start)
+        if _valid(s[start:end]):
+            yield s[start:end], start, end
 
 
 def _spaced_court(t: Text, end: int) -> tuple[str, int, int] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from assist.document import Statute
@@ -30,7 +30,8 @@ _INNER = rf"[{_OPEN}][^《》<>〈〉﹤﹥\n]{{1,40}}[{_CLOSE}]"
 _BODY = rf"(?:[^《》<>〈〉﹤﹥\n]|{_INNER}){{2,80}}"
 _ISSUER = r"(?:最高人民(?:法院|检察院)|最高法院)(?:[、和与]最高人民(?:法院|检察院))?"
 # Law names in brackets, optionally preceded by the issuing court (最高人民法院《关于…》).
-_BRACKETED = re.compile(rf"(?P<pfx>{_ISSUER}[ ]*)?《(?P<body>{_BODY})》")
+# (?=[最《]): a match starts with the issuer or the bracket; checking that first is faster.
+_BRACKETED = re.compile(rf"(?=[最《])(?P<pfx>{_ISSUER}[ ]*)?《(?P<body>{_BODY})》")
 _ART_AHEAD = rf"(?=[ ]*第[ ]*{_NUM}[ ]*条)"
 _BARE_CHAR = r"[^。;,:\n《》<>〈〉﹤﹥ 第]"
 _SPC_BARE = re.compile(
@@ -69,7 +70,7 @@ _SEP = re.compile(
 )
 
 # Appendix of quoted articles after the decision.
-_DECISION = re.compile(r"(?:判决|裁定|决定)如下|达成(?:如下)?(?:调解)?协议")
+_DECISION = re.compile(r"(?=[判裁决达])(?:(?:判决|裁定|决定)如下|达成(?:如下)?(?:调解)?协议)")
 _APPX_HEAD = re.compile(
     r"(?:^|(?<=[\s。]))(?:附[ ]*:?[^\n。,]{0,24}?(?:法律条文|法律规定|法条|条文|法律依据)"
     r"|本案(?:所)?(?:引用|适用|援引|依据)的[^\n。,]{0,12}?(?:法律|法条|条文|规定)"
@@ -93,6 +94,7 @@ def _aliases() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)  # the same law names recur in every document
 def _clean(name: str) -> str:
     """Normalised characters, no blanks, inner titles in 《》, no version note."""
     s = re.sub(r"\s+", "", normalize(name))
@@ -113,6 +115,13 @@ def _full(name: str) -> str:
     if prc_law and not name.startswith("中华人民共和国") and not re.search(r"办法|方法", name):
         return "中华人民共和国" + name
     return name
+
+
+@cache
+def _alias_before() -> re.Pattern[str]:
+    """A known short name (2 to 16 characters) ending where the search ends."""
+    names = sorted((a for a in _aliases() if 2 <= len(a) <= 16), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, names))})\\Z" if names else "(?!)")
 
 
 @cache
@@ -186,10 +195,9 @@ def _bare_before(t: Text, p: int) -> _Mention | None:
                 return _Mention(
                     m.start(), end, normalize_law_name(m.group()), t.raw[m.start() : end]
                 )
-    aliases = _aliases()
-    for k in range(min(16, end), 1, -1):
-        if s[end - k : end] in aliases:
-            return _Mention(end - k, end, aliases[s[end - k : end]], t.raw[end - k : end])
+    alias = _alias_before().search(s, max(0, end - 16), end)  # the longest alias
+    if alias is not None:
+        return _Mention(alias.start(), end, _aliases()[alias.group()], t.raw[alias.start() : end])
     if s[max(0, end - 2) : end] in _SAME:
         return _Mention(end - 2, end, None, t.raw[end - 2 : end], same=True)
     return None
@@ -220,6 +228,12 @@ class _Ref:
     item: int | None = None
 
 
+@lru_cache(maxsize=4096)  # article numbers recur
+def _int(token: str) -> int | None:
+    return parse_int(token)
+
+
+@lru_cache(maxsize=4096)
 def _cn(n: int) -> str:
     """Article number in Chinese numerals as statutes write it (105 → 一百零五)."""
     digits = "零一二三四五六七八九"
@@ -240,7 +254,7 @@ def _cn(n: int) -> str:
 
 
 def _article(m: re.Match[str]) -> tuple[int, str] | None:
-    no = parse_int(m.group("n"))
+    no = _int(m.group("n"))
     if no is None or no <= 0 or no > 9999:
         return None
     sx = m.group("sx")
@@ -248,7 +262,7 @@ def _article(m: re.Match[str]) -> tuple[int, str] | None:
 
 
 def _items(m: re.Match[str]) -> list[int]:
-    return [v for v in (parse_int(x) for x in re.findall(_NUM, m.group())) if v]
+    return [v for v in (_int(x) for x in re.findall(_NUM, m.group())) if v]
 
 
 def _chain(s: str, pos: int) -> tuple[list[_Ref], int]:
@@ -269,7 +283,7 @@ def _chain(s: str, pos: int) -> tuple[list[_Ref], int]:
             p = _details(s, cur, art.end(), refs)
         elif cur is not None and (para := _PARA.match(s, q)):
             start = para.start() if s[q] == "第" else cur.start
-            cur = _Ref(start, para.end(), cur.no, cur.article, parse_int(para.group("n")))
+            cur = _Ref(start, para.end(), cur.no, cur.article, _int(para.group("n")))
             p = _details(s, cur, para.end(), refs, with_para=False)
         elif cur is not None and (items := _ITEMS.match(s, q)):
             start = q if s[q] == "第" else cur.start
@@ -286,7 +300,7 @@ def _details(s: str, ref: _Ref, p: int, refs: list[_Ref], with_para: bool = True
     """Attach 款/项 written right after an article (or a bare 款) and record the reference."""
     para = _PARA.match(s, p) if with_para else None
     if para:
-        ref.paragraph, ref.end, p = parse_int(para.group("n")), para.end(), para.end()
+        ref.paragraph, ref.end, p = _int(para.group("n")), para.end(), para.end()
     items = _ITEMS.match(s, p)
     if items and (values := _items(items)):
         ref.end = items.end()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assist.document import DocKind
 from assist.extract.case_number import header_end, number_at, party_label_at
@@ -26,8 +27,9 @@ _PREFIXES = (
     "执行", "赔偿", "减刑", "假释",
 )  # fmt: skip
 _KINDS = ("检察建议书", "判决书", "裁定书", "调解书", "决定书", "起诉书", "通知书")
+_HEADING_LEAD = "".join(sorted({w[0] for w in (*_PREFIXES, *_KINDS)}))  # checked first: faster
 _HEADING = re.compile(
-    f"(?P<prefix>(?:{'|'.join(_spaced(p) for p in _PREFIXES)}) *)?"
+    f"(?=[{_HEADING_LEAD}])(?P<prefix>(?:{'|'.join(_spaced(p) for p in _PREFIXES)}) *)?"
     f"(?P<kind>{'|'.join(_spaced(k) for k in _KINDS)})(?P<draft> *\\( *稿 *\\))?"
 )
 _KIND_OF: dict[str, DocKind] = {
@@ -43,8 +45,11 @@ _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 _HEADING_CAP = 1500
 _OPERATIVE = re.compile(
     r"(?P<j>判决如下)|(?P<r>裁定如下)"
-    r"|(?P<m>调解协议|达成如下协议|自愿达成协议)"
+    r"|(?P<m>(?:经本院主持调解|本案审理过程中|诉讼过程中)[^。\n]{0,30}?(?:自愿)?达成(?:如下|以下)?(?:调解)?协议)"
 )
+# A mediation recounted in the facts (于2012年…经本院主持调解…, …号民事调解书) is an earlier case.
+_EARLIER = re.compile(r"\d{4}年|年\d{1,2}月|号|调解书")
+_MID_SENTENCE = frozenset(',;:、“"《<(号的')
 _OPERATIVE_KIND: dict[str, DocKind] = {"j": "judgment", "r": "ruling", "m": "mediation"}
 
 
@@ -79,7 +84,10 @@ def _is_issuer(run: str) -> bool:
 def _stands_alone(t: Text, m: re.Match[str]) -> bool:
     """Heading test: nothing but debris or an issuer's name right before it, or the case
     number / party block right after it."""
-    run = _LAST_RUN.search(_line_before(t, m.start()).rstrip(" "))
+    before = _line_before(t, m.start()).rstrip(" ")
+    if before[-1:] in _MID_SENTENCE:
+        return False  # …离婚,调解书中… / 作出…号民事调解书: a document named mid-sentence
+    run = _LAST_RUN.search(before)
     if run is None or not run.group() or _is_issuer(run.group()):
         return True
     rest = t.norm[m.end() : m.end() + 60]
@@ -104,6 +112,7 @@ def _title_line(t: Text, heading: re.Match[str], earlier: list[re.Match[str]]) -
     return heading.start(), kind_end
 
 
+@lru_cache(maxsize=8)  # the court and the pipeline ask for the same text's title
 def find_title(t: Text) -> TitleMatch | None:
     """The document's heading and title, or None when the text shows no heading."""
     limit = min(max(header_end(t), 1), _HEADING_CAP, len(t.norm))
@@ -135,7 +144,17 @@ def doc_kind_of(t: Text) -> DocKind:
     if title is not None:
         return title.doc_kind
     kind: DocKind = "other"
+    if "如下" not in t.norm and "协议" not in t.norm:  # in every operative formula
+        return kind
     for m in _OPERATIVE.finditer(t.norm):
+        if m.lastgroup == "m" and _EARLIER.search(
+            t.norm, _sentence_start(t.norm, m.start()), m.end()
+        ):
+            continue
         if m.lastgroup != "m" or kind in ("other", "mediation"):
             kind = _OPERATIVE_KIND[m.lastgroup or "m"]
     return kind
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    return max(norm.rfind("。", 0, pos), norm.rfind("\n", 0, pos)) + 1
