@@ -6,7 +6,7 @@ STAMP_CORE := $(VENV)/.core-installed
 STAMP_DEV := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint typecheck unit corpora eval bench clean
+.PHONY: help run test lint unit corpora statutes eval eval-parsing eval-signals eval-leads calibrate bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -39,8 +39,23 @@ unit: $(STAMP_DEV) ## pytest only
 corpora: $(STAMP_CORE) ## rebuild corpora/ from ../shared/corpora (maintainers only)
 	$(BIN)/python -m corpora.build --shared ../shared/corpora --out corpora
 
-eval: $(STAMP_CORE) ## parsing accuracy on the real dev documents → reports/parsing.md
+statutes: $(STAMP_CORE) ## rebuild the bundled statute store from ../shared/corpora (maintainers only)
+	$(BIN)/python -m corpora.build_statutes --shared ../shared/corpora --out assist/data/statutes.jsonl.gz
+
+eval: eval-parsing eval-signals eval-leads ## every accuracy report under reports/
+
+eval-parsing: $(STAMP_CORE) ## parsing accuracy on the real dev documents → reports/parsing.md
 	$(BIN)/python -m training.eval_parsing --out reports/parsing.md
+
+eval-signals: $(STAMP_CORE) ## signal P/R/F1 on the hand-labelled real texts → reports/signals.md
+	$(BIN)/python -m training.eval_signals --out reports/signals.md
+
+eval-leads: $(STAMP_CORE) ## lead P/R on generated archives with planted patterns → reports/leads.md
+	$(BIN)/python -m training.eval_leads --out reports/leads.md
+
+calibrate: $(STAMP_DEV) ## refit detector weights on the real labels → assist/data/detectors.toml, reports/detectors.md
+	$(BIN)/python -m training.calibrate_detectors --labels corpora/labels/real_signals.jsonl \
+		corpora/labels/real_signals_extra.jsonl --out assist/data/detectors.toml --report reports/detectors.md
 
 bench: $(STAMP_DEV) ## throughput vs jieba → reports/bench_parsing.md
 	$(BIN)/python -m bench.throughput --out reports/bench_parsing.md

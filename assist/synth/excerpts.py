@@ -20,6 +20,7 @@ _AGENT = re.compile(
     r"^(?:委托代理人|委托诉讼代理人)[:：]?([^，,。:：（()）\s、]{2,4})[，,。（(](.*)$"
 )
 _SKIP = re.compile(r"^(?:法定代表人|负责人|住所地|经营者|统一社会信用代码)")
+_CRIMINAL = re.compile(r"[\u4e00-\u9fff0-9×Xx*]{2,}")  # not ）黄某 (a stray bracket) or 李Ｘ
 _FIRM = re.compile(r"(?:^|[，,。系为])([^，,。系]{2,30}?(?:律师事务所|法律服务所|法律服务部))")
 
 
@@ -93,10 +94,10 @@ def loan_excerpts(corpora: Path) -> list[LoanExcerpt]:
 
 
 def criminal_facts(corpora: Path) -> list[dict[str, Any]]:
-    """CAIL2018 facts whose single criminal's name appears in the fact (exact labels)."""
+    """CAIL2018 facts whose single criminal's clean name appears in the fact (exact labels)."""
     out = []
     for row in load_jsonl(corpora / "real/cail2018_facts.jsonl"):
         names = row.get("criminals") or []
-        if len(names) == 1 and names[0] in row["fact"] and len(names[0]) >= 2:
+        if len(names) == 1 and names[0] in row["fact"] and _CRIMINAL.fullmatch(names[0]):
             out.append(row)
     return out

@@ -12,14 +12,16 @@ import os
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from assist.synth import admin, civil, criminal
-from assist.synth.draft import Draft
+from assist.synth.draft import Draft, normalized_number
 from assist.synth.excerpts import LoanExcerpt, criminal_facts, loan_excerpts
-from assist.synth.pools import Names, places, random_layout
+from assist.synth.pools import Names, places, random_date, random_layout
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -54,6 +56,24 @@ class Sources:
 
 Builder = Callable[[Draft, Sources, int], None]
 
+
+def _criminal_execution(d: Draft, s: Sources, year: int) -> None:
+    """The execution of a 罚金 imposed the year before, with a random outcome."""
+    row = d.rng.choice(s.fined_facts)
+    fine = Decimal(row["punish_of_money"]).quantize(Decimal("0.01"))
+    judged = random_date(d.rng, date(year - 1, 1, 10), date(year - 1, 12, 20))
+    number = normalized_number(d.place, "basic", judged.year, "刑初", d.rng.randint(1, 9000))
+    months = max(1, int(row.get("imprisonment") or 6))
+    j = criminal.Judgment(
+        number, judged, criminal.crime_name(row), row["criminals"][0], fine, months
+    )
+    outcome = d.rng.choice(["full", "partial", "terminated"])
+    paid = fine if outcome == "full" else (fine * Decimal(d.rng.randint(0, 9)) / 10).quantize(1)
+    filed = judged + timedelta(days=d.rng.randint(30, 60))
+    decided = filed + timedelta(days=d.rng.randint(20, 60))
+    criminal.property_execution(d, j, outcome=outcome, executed=paid, when=(filed, decided))
+
+
 BUILDERS: dict[str, Builder] = {
     "civil_loan_judgment": lambda d, s, y: civil.loan_judgment(d, d.rng.choice(s.loans), y),
     "civil_loan_mediation": lambda d, s, y: civil.loan_mediation(d, d.rng.choice(s.loans), y),
@@ -67,15 +87,16 @@ BUILDERS: dict[str, Builder] = {
     "criminal_judgment_no_fine": lambda d, s, y: criminal.criminal_judgment(
         d, d.rng.choice(s.facts), y
     ),
+    "criminal_execution": _criminal_execution,
     "commutation_ruling": lambda d, s, y: criminal.commutation_ruling(
         d, d.rng.choice(s.fined_facts), y, paid=d.rng.random() < 0.5
     ),
     "indictment": lambda d, s, y: criminal.indictment(d, d.rng.choice(s.facts), y),
     "admin_judgment": lambda d, s, y: admin.admin_judgment(
-        d, y, d.rng.choice(sorted(admin.DEFECTS))
+        d, y, d.rng.choice([None, *sorted(admin.DEFECTS)])
     ),
     "non_litigation_review": lambda d, s, y: admin.non_litigation_review(
-        d, y, granted=d.rng.random() < 0.6
+        d, y, granted=d.rng.random() < 0.6, defect=d.rng.choice(sorted(admin.REFUSALS))
     ),
     "penalty_decision": lambda d, s, y: admin.penalty_decision(d, y),
     "recommendation": lambda d, s, y: admin.recommendation(d, y),
@@ -90,6 +111,14 @@ def new_draft(rng: random.Random) -> Draft:
     return Draft(rng=rng, layout=random_layout(rng), place=rng.choice(places()), names=Names(rng))
 
 
+def finish_labels(doc_id: str, kind: str, draft: Draft) -> dict[str, Any]:
+    """The document's labels in the golden-file schema, plus what the generator knows."""
+    labels = {"id": doc_id, "generator_kind": kind, **draft.labels}
+    labels.setdefault("case_number", None)
+    labels.setdefault("signals_exhaustive", True)
+    return labels
+
+
 def generate_one(
     kind: str, seed: int, sources: Sources, *, doc_id: str | None = None
 ) -> GeneratedDoc:
@@ -101,11 +130,7 @@ def generate_one(
     year = rng.randint(2013, 2024)
     BUILDERS[kind](draft, sources, year)
     doc_id = doc_id or f"gen-{kind}-{seed}"
-    labels = {"id": doc_id, "generator_kind": kind, **draft.labels}
-    labels.setdefault("case_number", None)
-    # Real excerpts may state rates and amounts of their own: those fields are not labelled.
-    labels["unlabelled"] = ["interest_rate"]
-    return GeneratedDoc(id=doc_id, kind=kind, text=draft.text(), labels=labels)
+    return GeneratedDoc(doc_id, kind, draft.text(), finish_labels(doc_id, kind, draft))
 
 
 def generate(n: int, seed: int = 0, *, kinds: tuple[str, ...] = KINDS,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 CN_DIGIT = "〇一二三四五六七八九"
 
@@ -132,12 +132,48 @@ def random_layout(rng: random.Random) -> Layout:
     )
 
 
+class PartyNames(Protocol):
+    """Where an archive document takes its parties' names from (``identities.Cast``)."""
+
+    def person(self) -> str: ...
+
+    def company(self) -> str: ...
+
+
 @dataclass
 class Names:
-    """Unique names within one document."""
+    """Unique names within one document; with a ``cast``, parties' names unique across an archive."""
 
     rng: random.Random
     used: set[str] = field(default_factory=set)
+    cast: PartyNames | None = None
+
+    def party(self, masked: float = 0.0) -> str:
+        """A party's or agent's name: archive-unique with a cast (masked with chance ``masked``)."""
+        if self.cast is None:
+            return self.person()
+        if masked and self.rng.random() < masked:
+            return self.masked()
+        name = self.cast.person()
+        self.used.add(name)
+        return name
+
+    def party_company(self, place: Place) -> str:
+        if self.cast is None:
+            return self.company(place)
+        name = self.cast.company()
+        self.used.add(name)
+        return name
+
+    def masked(self) -> str:
+        """A masked name as published judgments write it (王某, 王某某): never an identity."""
+        surnames = name_pools()["surname"]
+        for _ in range(200):
+            name = self.rng.choice(surnames) + self.rng.choice(("某", "某某"))
+            if name not in self.used:
+                self.used.add(name)
+                return name
+        raise RuntimeError("masked name pool exhausted")
 
     def person(self) -> str:
         pools = name_pools()
