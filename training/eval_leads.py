@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,18 +23,22 @@ from typing import Any
 
 from assist.analyze import Analyzer
 from assist.archive.config import default_config
+from assist.archive.records import norm_name
 from assist.archive.run import run_archive
 from assist.ingest.archive import iter_records
 from assist.synth.archive import write_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 LeadKey = tuple[str, tuple[str, ...]]
+_ORG = re.compile(r"(?:公司|银行|合作社|事务所)$")
 
 
 def _parts(key: str) -> tuple[str, ...]:
-    for sep in ("（", "）", "(", ")"):
-        key = key.replace(sep, "|") if sep in "（）" else key
-    return tuple(p.strip() for p in key.split("|") if p.strip())
+    """Key components in identity form: organisations without their company form, as the
+    cross-case stage resolves them (…小额贷款有限公司 → …小额贷款)."""
+    key = key.replace("（", "|").replace("）", "|")
+    parts = (p.strip() for p in key.split("|") if p.strip())
+    return tuple(norm_name(p, "organization" if _ORG.search(p) else "person") for p in parts)
 
 
 def truth_key(lead: dict[str, Any]) -> LeadKey:

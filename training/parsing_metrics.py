@@ -117,6 +117,8 @@ class Scores:
             else:
                 self.errors.append((doc_id, name, g, p))
         for name in SETS:
+            if name in skip:
+                continue
             g_set, p_set = gold[name], pred[name]
             self.tp[name] += len(g_set & p_set)
             self.fp[name] += len(p_set - g_set)

@@ -48,7 +48,7 @@ _YEAR_DIGITS.update({ch: str(i) for i, ch in enumerate("一二三四五六七八
 _POST_2016 = re.compile(r"(?P<abbr>[^0-9]*)(?P<digits>[0-9]{1,6})(?P<type>[^0-9]+)")
 # Words that end the prefix of another body's number (…检察院以津宝检刑诉 → 津宝检刑诉).
 _PREFIX_BREAK = re.compile(
-    r".*(?:[以出的据照经了在于对向将按即与及和或等见系是为被由从凭具称]|执行|申请"
+    r".*(?:[以出的据照经了在于对向将按即与及和或等见系是为被由从凭具称书]|执行|申请"
     r"|[院局]|中心|委员会|公司|大队|所(?=.))"
 )
 # Instruments counted as cited cases on request: 起诉书/检察建议 numbers and arbitration awards.

@@ -18,6 +18,7 @@ from assist.synth.pools import (
     label_case_number,
     random_date,
 )  # fmt: skip
+from assist.text.normalize import normalize
 
 CASE_TYPES = {
     "民初": ("civil", "first_instance"), "民终": ("civil", "second_instance"),
@@ -38,7 +39,9 @@ class Agent:
     firm: str | None
 
     def label(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "firm": self.firm}
+        # Labels carry the normalised form, as the contract's name fields do (禕 → 祎).
+        firm = normalize(self.firm) if self.firm else None
+        return {"name": normalize(self.name), "kind": self.kind, "firm": firm}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +180,7 @@ class Draft:
         self.paragraphs.append(f"{label}{self.layout.colon}{name}{self.comma()}{details}")
         self.labels["parties"].append(
             {
-                "name": name,
+                "name": normalize(name),
                 "role": role,
                 "kind": kind,
                 "prior_role": prior_role,
