@@ -117,6 +117,43 @@ def leads(
 
 
 @app.command()
+def similar(
+    query: Annotated[
+        str, typer.Argument(help="A document file, or JSON Lines of {id, text} (several queries).")
+    ],
+    against: Annotated[
+        list[str],
+        typer.Option(help="Corpus: a folder or JSON Lines/CSV/Parquet of {id, text} (repeatable)."),
+    ],
+    top: Annotated[int, typer.Option(min=1, help="How many similar documents per query.")] = 10,
+) -> None:
+    """Print one JSON line per query: the most similar documents of the corpus, best first."""
+    from assist.ingest.archive import RecordError
+    from assist.ingest.inputs import iter_inputs
+    from assist.similar import run_similar
+
+    def texts(paths: list[str]) -> list[tuple[str, str]]:
+        out = []
+        for item in iter_inputs(paths):
+            if isinstance(item, RecordError):
+                err = AssistError(item.message, source=item.source, code=item.code)
+                typer.echo(_error_line(err), err=True)
+            else:
+                out.append((item.id, item.text))
+        return out
+
+    corpus = texts(against)
+    if not corpus:
+        typer.echo(
+            _error_line(AssistError("the corpus has no readable document", code="empty_input")),
+            err=True,
+        )
+        raise typer.Exit(code=2)
+    for row in run_similar(texts([query]), corpus, top):
+        typer.echo(json.dumps(row, ensure_ascii=False))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the analysis (contract schema version 1)."""
     from assist.schemas import json_schema

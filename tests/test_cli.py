@@ -72,3 +72,34 @@ def test_cli_demo_summarises_samples() -> None:
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0, result.output
     assert "样例文书解析" in result.stdout
+
+
+def test_cli_similar_prints_one_line_per_query(tmp_path: Path, real_texts: dict[str, str]) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    docs = [{"id": k, "text": v} for k, v in list(real_texts.items())[:12]]
+    corpus.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+    query = tmp_path / "q.txt"
+    query.write_text(docs[3]["text"], encoding="utf-8")
+    result = runner.invoke(app, ["similar", str(query), "--against", str(corpus), "--top", "3"])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    row = json.loads(line)
+    assert row["query_id"] == "q"
+    assert [r["id"] for r in row["results"]][0] == docs[3]["id"]
+    scores = [r["score"] for r in row["results"]]
+    assert len(scores) == 3 and scores == sorted(scores, reverse=True)
+
+
+def test_cli_leads_writes_ranked_leads_and_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["leads", str(folder), "--out", str(out), "--min-level", "low"])
+    assert result.exit_code == 0, result.output
+    leads = [json.loads(x) for x in (out / "leads.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert any(lead["type"] == "unenforced_property_penalty" for lead in leads)
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert errors[0]["code"] == "binary_input" and errors[0]["source"].endswith("bad.txt")
+    assert (out / "leads.csv").read_text(encoding="utf-8-sig").startswith("rank,lead_id")
