@@ -6,7 +6,7 @@ STAMP_CORE := $(VENV)/.core-installed
 STAMP_DEV := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint unit corpora statutes eval eval-parsing eval-signals eval-leads calibrate bench clean
+.PHONY: help run test lint unit corpora statutes eval eval-parsing eval-signals eval-leads eval-drafts eval-similar calibrate bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -42,7 +42,7 @@ corpora: $(STAMP_CORE) ## rebuild corpora/ from ../shared/corpora (maintainers o
 statutes: $(STAMP_CORE) ## rebuild the bundled statute store from ../shared/corpora (maintainers only)
 	$(BIN)/python -m corpora.build_statutes --shared ../shared/corpora --out assist/data/statutes.jsonl.gz
 
-eval: eval-parsing eval-signals eval-leads ## every accuracy report under reports/
+eval: eval-parsing eval-signals eval-leads eval-drafts eval-similar ## every accuracy report under reports/
 
 eval-parsing: $(STAMP_CORE) ## parsing accuracy on the real dev documents → reports/parsing.md
 	$(BIN)/python -m training.eval_parsing --out reports/parsing.md
@@ -52,6 +52,12 @@ eval-signals: $(STAMP_CORE) ## signal P/R/F1 on the hand-labelled real texts →
 
 eval-leads: $(STAMP_CORE) ## lead P/R on generated archives with planted patterns → reports/leads.md
 	$(BIN)/python -m training.eval_leads --out reports/leads.md
+
+eval-drafts: $(STAMP_CORE) ## every drafted citation verbatim in the statute store → reports/drafts.md
+	$(BIN)/python -m training.eval_drafts --out reports/drafts.md
+
+eval-similar: $(STAMP_DEV) ## SCM triplet accuracy of similar-case search (nested CV) → reports/similar.md
+	$(BIN)/python -m training.eval_similar
 
 calibrate: $(STAMP_DEV) ## refit detector weights on the real labels → assist/data/detectors.toml, reports/detectors.md
 	$(BIN)/python -m training.calibrate_detectors --labels corpora/labels/real_signals.jsonl \

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from assist import SCHEMA_VERSION
 from assist.analysis import Analysis
 from assist.detect import Detector, build_detectors, detect_issues
+from assist.draft import draft_recommendation
+from assist.drafting.rules import RecommendationRules, default_rules
+from assist.law.store import StatuteStore, default_store
 from assist.errors import InputTooLarge
 from assist.ingest.decode import check_legal_text
 from assist.pipeline import parse_text
@@ -25,8 +28,9 @@ def content_id(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Analyzer:
-    """Holds what analysis needs beyond the text: limits and the detectors (built once from
-    assist/data/detectors.toml when the Analyzer is made, never at import).
+    """Holds what analysis needs beyond the text: limits, the detectors (from
+    assist/data/detectors.toml), the statute store and the drafting rules — loaded once when
+    the Analyzer is made, never at import.
 
     Build one and reuse it; reference data loads on first use.
     """
@@ -34,6 +38,8 @@ class Analyzer:
     max_chars: int = DEFAULT_MAX_CHARS
     require_legal: bool = True
     detectors: tuple[Detector, ...] = field(default_factory=lambda: tuple(build_detectors()))
+    store: StatuteStore = field(default_factory=default_store)  # verbatim law for drafting
+    rules: RecommendationRules = field(default_factory=default_rules)
 
     def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
         if len(text) > self.max_chars:
@@ -48,13 +54,17 @@ class Analyzer:
         t = make_text(text)
         document = parse_text(t)
         signals = find_signals(t, document)
+        issues = detect_issues(document, signals, self.detectors)
+        recommendation = draft_recommendation(
+            (document, issues, signals), text, self.store, self.rules
+        )
         return Analysis(
             schema_version=SCHEMA_VERSION,
             id=doc_id or content_id(text),
             document=document,
             domain=None,
-            issues=detect_issues(document, signals, self.detectors),
-            recommendation=None,
+            issues=issues,
+            recommendation=recommendation,
             model=None,
             timing_ms=round((time.perf_counter() - began) * 1000, 3),
             signals=signals,
