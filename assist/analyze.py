@@ -3,22 +3,39 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from assist import SCHEMA_VERSION
-from assist.analysis import Analysis
+from assist.analysis import Analysis, ModelRef
 from assist.detect import Detector, build_detectors, detect_issues
 from assist.draft import draft_recommendation
 from assist.drafting.rules import RecommendationRules, default_rules
-from assist.law.store import StatuteStore, default_store
 from assist.errors import InputTooLarge
 from assist.ingest.decode import check_legal_text
+from assist.law.store import StatuteStore, default_store
 from assist.pipeline import parse_text
+from assist.route import LoadedModel, guess_domain, load_model
 from assist.signals import find_signals
 from assist.text.normalize import make_text
 
 DEFAULT_MAX_CHARS = 2_000_000
+#: The model registry: ASSIST_MODELS, else models/ beside the package (a source checkout).
+DEFAULT_MODELS = Path(
+    os.environ.get("ASSIST_MODELS", Path(__file__).resolve().parents[1] / "models")
+)
+
+
+def default_router() -> LoadedModel | None:
+    """The active router of the registry, validated before it is read; None when the registry
+    has no router at all (then ``domain`` stays null). A registry that exists but is broken or
+    tampered with fails here, at start-up, never silently."""
+    folder = DEFAULT_MODELS / "router"
+    if not folder.exists():
+        return None
+    return load_model(folder)
 
 
 def content_id(text: str) -> str:
@@ -40,6 +57,7 @@ class Analyzer:
     detectors: tuple[Detector, ...] = field(default_factory=lambda: tuple(build_detectors()))
     store: StatuteStore = field(default_factory=default_store)  # verbatim law for drafting
     rules: RecommendationRules = field(default_factory=default_rules)
+    router: LoadedModel | None = field(default_factory=default_router)
 
     def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
         if len(text) > self.max_chars:
@@ -58,14 +76,18 @@ class Analyzer:
         recommendation = draft_recommendation(
             (document, issues, signals), text, self.store, self.rules
         )
+        domain = model = None
+        if self.router is not None:
+            domain = guess_domain(self.router.router, t, document, signals, issues)
+            model = ModelRef(self.router.meta.name, self.router.meta.version)
         return Analysis(
             schema_version=SCHEMA_VERSION,
             id=doc_id or content_id(text),
             document=document,
-            domain=None,
+            domain=domain,
             issues=issues,
             recommendation=recommendation,
-            model=None,
+            model=model,
             timing_ms=round((time.perf_counter() - began) * 1000, 3),
             signals=signals,
         )

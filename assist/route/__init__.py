@@ -1,0 +1,57 @@
+"""Domain routing (TAXONOMY §1): which 四大检察 domain and sub-domain a document belongs to.
+
+    loaded = load_model(Path("models/router"))          # once, at start-up: validated, no pickle
+    guess = guess_domain(loaded.router, t, doc, signals, issues)   # per document → DomainGuess
+
+``features`` turns a parsed document into a ``RouteInput``; ``model.DomainRouter`` is the
+estimator (fit / predict_proba / classes_ / save / load, plus ``route`` → ``DomainGuess``);
+``registry`` keeps versioned, self-describing model folders. Training lives in
+``training/train_router.py``, never here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assist.analysis import DomainGuess, Issue, Signal
+from assist.document import Document
+from assist.route.features import RouteInput, char_ngrams, route_input, structural_tokens
+from assist.route.model import DomainRouter, split_label
+from assist.route.registry import (
+    LoadedModel,
+    ModelError,
+    ModelMeta,
+    active_version,
+    load_model,
+    register,
+    set_active,
+)
+from assist.text.normalize import Text
+
+__all__ = [
+    "DomainRouter",
+    "LoadedModel",
+    "ModelError",
+    "ModelMeta",
+    "RouteInput",
+    "active_version",
+    "char_ngrams",
+    "guess_domain",
+    "load_model",
+    "register",
+    "route_input",
+    "set_active",
+    "split_label",
+    "structural_tokens",
+]
+
+
+def guess_domain(
+    router: DomainRouter,
+    t: Text,
+    doc: Document,
+    signals: Sequence[Signal] = (),
+    issues: Sequence[Issue] = (),
+) -> DomainGuess:
+    """Route one parsed document (``doc`` parsed from ``t``, with its signals and issues)."""
+    return router.route([route_input(t, doc, signals, issues)])[0]
