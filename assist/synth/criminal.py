@@ -80,8 +80,10 @@ def criminal_judgment(
     *,
     accused: tuple[Accused, ...] | None = None,
     when: tuple[date, date] | None = None,
+    extra_property: bool = False,
 ) -> None:
-    """刑事判决书 around a real fact; ``accused`` renames its criminal (and may add a second)."""
+    """刑事判决书 around a real fact; ``accused`` renames its criminal (and may add a second);
+    ``extra_property`` adds a confiscation or a recovery/restitution order (labelled)."""
     old = row["criminals"][0]
     if accused is None:
         accused = (Accused(old, _fine(row), max(1, int(row.get("imprisonment") or 6))),)
@@ -132,14 +134,47 @@ def criminal_judgment(
                 {"person": a.name, "kind": "fine", "amount": f"{a.fine:.2f}"}
             )
             d.signal("fine_imposed")
+        if extra_property and i == 0:
+            sentence += _confiscation(d, a.name)
         prefix = f"{cn_small(i + 1)}、" if len(accused) > 1 else ""
         d.paragraphs.append(prefix + sentence + "。")
+    if extra_property:
+        d.paragraphs.append(_recovery(d, accused[0].name, len(accused) + 1))
     if fined:
         d.paragraphs.append("（罚金于本判决生效后十日内缴纳。）")
     d.paragraphs.append(
         f"如不服本判决，可在接到判决书的第二日起十日内，通过本院或者直接向{d.place.intermediate_court}提出上诉。"
     )
     d.tail(decided, judges=1 if simple else 3)
+
+
+def _confiscation(d: Draft, person: str) -> str:
+    """，并处没收个人（全部）财产…: a confiscation in the operative part, labelled."""
+    if d.rng.random() < 0.3:
+        d.labels["penalties"].append({"person": person, "kind": "confiscation_all", "amount": None})
+        d.signal("confiscation_imposed")
+        return "，并处没收个人全部财产"
+    amount = Decimal(d.rng.randrange(5_000, 200_000, 1000))
+    d.labels["penalties"].append(
+        {"person": person, "kind": "confiscation_part", "amount": f"{amount:.2f}"}
+    )
+    d.signal("confiscation_imposed")
+    return f"，并处没收个人财产人民币{amount}元"
+
+
+def _recovery(d: Draft, person: str, item: int) -> str:
+    """追缴违法所得 / 责令退赔: a separate item of the operative part, labelled."""
+    amount = Decimal(d.rng.randrange(2_000, 90_000, 500))
+    d.signal("recovery_ordered")
+    if d.rng.random() < 0.5:
+        d.labels["penalties"].append(
+            {"person": person, "kind": "recovery", "amount": f"{amount:.2f}"}
+        )
+        return f"{cn_small(item)}、追缴被告人{person}的违法所得人民币{amount}元，予以没收。"
+    d.labels["penalties"].append(
+        {"person": person, "kind": "restitution", "amount": f"{amount:.2f}"}
+    )
+    return f"{cn_small(item)}、责令被告人{person}退赔被害人经济损失人民币{amount}元。"
 
 
 def _procedure_article(decided: date) -> int:

@@ -82,7 +82,7 @@ BUILDERS: dict[str, Builder] = {
         d, y, basis_year=y - 1, basis_type="民初", cause="民间借贷纠纷"
     ),
     "criminal_judgment": lambda d, s, y: criminal.criminal_judgment(
-        d, d.rng.choice(s.fined_facts), y
+        d, d.rng.choice(s.fined_facts), y, extra_property=d.rng.random() < 0.5
     ),
     "criminal_judgment_no_fine": lambda d, s, y: criminal.criminal_judgment(
         d, d.rng.choice(s.facts), y
