@@ -6,7 +6,7 @@ STAMP_CORE := $(VENV)/.core-installed
 STAMP_DEV := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint unit corpora statutes eval eval-parsing eval-signals eval-leads eval-drafts eval-similar calibrate bench clean
+.PHONY: help run test lint unit corpora statutes eval eval-parsing eval-signals eval-leads eval-drafts eval-similar train-router calibrate bench bench-screen bench-service demo clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -23,7 +23,10 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@ $(STAMP_CORE)
 
-run: $(STAMP_CORE) ## set up and analyse the bundled sample documents
+run: $(STAMP_CORE) ## set up, then start the service on embedded defaults (SQLite, samples loaded); prints the URL and a local token
+	ASSIST_DATA_DIR=$${ASSIST_DATA_DIR:-.assist-data} $(BIN)/assist serve --demo
+
+demo: $(STAMP_CORE) ## analyse the bundled sample documents and print a summary table
 	$(BIN)/assist demo
 
 test: $(STAMP_DEV) lint unit ## set up, lint, type-check and run every test
@@ -59,12 +62,21 @@ eval-drafts: $(STAMP_CORE) ## every drafted citation verbatim in the statute sto
 eval-similar: $(STAMP_DEV) ## SCM triplet accuracy of similar-case search (nested CV) → reports/similar.md
 	$(BIN)/python -m training.eval_similar
 
+train-router: $(STAMP_DEV) ## retrain, evaluate and register the domain router → models/router/, reports/router.md
+	$(BIN)/python -m training.train_router --out models/router
+
 calibrate: $(STAMP_DEV) ## refit detector weights on the real labels → assist/data/detectors.toml, reports/detectors.md
 	$(BIN)/python -m training.calibrate_detectors --labels corpora/labels/real_signals.jsonl \
 		corpora/labels/real_signals_extra.jsonl --out assist/data/detectors.toml --report reports/detectors.md
 
 bench: $(STAMP_DEV) ## throughput vs jieba → reports/bench_parsing.md
 	$(BIN)/python -m bench.throughput --out reports/bench_parsing.md
+
+bench-screen: $(STAMP_DEV) ## worker scaling, RSS per worker, cross-case share → reports/bench_screen.md (slow)
+	$(BIN)/python -m bench.screen
+
+bench-service: $(STAMP_DEV) ## loopback load test of POST /v1/analyze vs in-process → reports/bench_service.md
+	$(BIN)/python -m bench.service
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -31,7 +31,8 @@ DEFAULT_MODELS = Path(
 def default_router() -> LoadedModel | None:
     """The active router of the registry, validated before it is read; None when the registry
     has no router at all (then ``domain`` stays null). A registry that exists but is broken or
-    tampered with fails here, at start-up, never silently."""
+    tampered with fails here, at start-up, never silently. The router is a NumPy
+    ``RouterRuntime``: nothing here imports scikit-learn, skops or torch."""
     folder = DEFAULT_MODELS / "router"
     if not folder.exists():
         return None

@@ -85,7 +85,7 @@ def test_cli_similar_prints_one_line_per_query(tmp_path: Path, real_texts: dict[
     (line,) = result.stdout.splitlines()
     row = json.loads(line)
     assert row["query_id"] == "q"
-    assert [r["id"] for r in row["results"]][0] == docs[3]["id"]
+    assert row["results"][0]["id"] == docs[3]["id"]
     scores = [r["score"] for r in row["results"]]
     assert len(scores) == 3 and scores == sorted(scores, reverse=True)
 
@@ -100,6 +100,8 @@ def test_cli_leads_writes_ranked_leads_and_errors(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     leads = [json.loads(x) for x in (out / "leads.jsonl").read_text(encoding="utf-8").splitlines()]
     assert any(lead["type"] == "unenforced_property_penalty" for lead in leads)
-    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    errors = [
+        json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert errors[0]["code"] == "binary_input" and errors[0]["source"].endswith("bad.txt")
     assert (out / "leads.csv").read_text(encoding="utf-8-sig").startswith("rank,lead_id")

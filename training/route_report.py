@@ -199,7 +199,7 @@ def render(
     out += ["", f"Total: {sum(counts.values())} documents ({counts}).", ""]
     out += ["## Speed and size", "", "| measure | value |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in perf.items()]
-    out += ["", "`*_ms`: routing one document whose features are built (hash + both heads); "
+    out += ["", "`*_ms`: routing one document with the exported NumPy runtime (hash + both heads); "
             "`featurize_s_per_doc`: parse + signals + detectors + features, the Analyzer's own "
-            "work; `load_s`: `load_model` with the libraries imported; `fresh_import_s`: importing `assist.route` (scikit-learn) in a new interpreter; `fresh_load_s`: then `load_model` there, which imports `skops.io` (skops imports every scikit-learn estimator for its trusted-type list, and torch where it is installed) — a once-per-process cost.", ""]  # fmt: skip
+            "work; `load_s`: `load_model` with the libraries imported; `fresh_import_s`: importing `assist.route` in a new interpreter (NumPy only: no scikit-learn, skops or torch); `fresh_load_s`: then `load_model` there (router.npz + router.json, hash-checked) — a once-per-process cost.", ""]  # fmt: skip
     return "\n".join(out)

@@ -4,19 +4,21 @@
     guess = guess_domain(loaded.router, t, doc, signals, issues)   # per document → DomainGuess
 
 ``features`` turns a parsed document into a ``RouteInput``; ``model.DomainRouter`` is the
-estimator (fit / predict_proba / classes_ / save / load, plus ``route`` → ``DomainGuess``);
-``registry`` keeps versioned, self-describing model folders. Training lives in
+scikit-learn estimator (fit / predict_proba / classes_, ``route`` → ``DomainGuess``), used for
+training only; ``runtime.RouterRuntime`` is its exported state, run with NumPy alone (what
+``load_model`` returns: nothing here imports scikit-learn); ``registry`` keeps versioned,
+self-describing model folders. Training lives in
 ``training/train_router.py``, never here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from assist.analysis import DomainGuess, Issue, Signal
 from assist.document import Document
 from assist.route.features import RouteInput, char_ngrams, route_input, structural_tokens
-from assist.route.model import DomainRouter, split_label
 from assist.route.registry import (
     LoadedModel,
     ModelError,
@@ -26,14 +28,16 @@ from assist.route.registry import (
     register,
     set_active,
 )
+from assist.route.runtime import RouterRuntime
 from assist.text.normalize import Text
 
 __all__ = [
-    "DomainRouter",
     "LoadedModel",
     "ModelError",
     "ModelMeta",
     "RouteInput",
+    "Router",
+    "RouterRuntime",
     "active_version",
     "char_ngrams",
     "guess_domain",
@@ -41,13 +45,18 @@ __all__ = [
     "register",
     "route_input",
     "set_active",
-    "split_label",
     "structural_tokens",
 ]
 
 
+class Router(Protocol):
+    """What routes: ``RouterRuntime`` (run time) or ``model.DomainRouter`` (training)."""
+
+    def route(self, X: Sequence[RouteInput], /) -> list[DomainGuess]: ...
+
+
 def guess_domain(
-    router: DomainRouter,
+    router: Router,
     t: Text,
     doc: Document,
     signals: Sequence[Signal] = (),

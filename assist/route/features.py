@@ -48,8 +48,13 @@ def clip_text(norm: str, head: int = HEAD_CHARS, tail: int = TAIL_CHARS) -> str:
 def char_ngrams(text: str) -> list[str]:
     """Character 1–3-grams of ``text`` with blanks removed and every digit written ``0``
     (layouts differ in spacing; amounts, dates and numbers say little about the domain)."""
-    s = _DIGITS.sub("0", _BLANKS.sub("", text))
+    s = ngram_source(text)
     return [s[i : i + n] for n in NGRAM_SIZES for i in range(len(s) - n + 1)]
+
+
+def ngram_source(text: str) -> str:
+    """``text`` as ``char_ngrams`` cuts it: blanks removed, every digit ``0``."""
+    return _DIGITS.sub("0", _BLANKS.sub("", text))
 
 
 def struct_tokens(tokens: Sequence[str]) -> list[str]:

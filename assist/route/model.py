@@ -14,6 +14,9 @@ sub-domain is unknown (labels written ``"civil"``) train the domain head, keeps 
 decision from being split over a dozen pairs, and never proposes a sub-domain of another domain
 (``judgment`` exists under both civil and administrative).
 
+This module imports scikit-learn: it is for training. Inference runs on
+``runtime.RouterRuntime`` (NumPy only), exported with ``to_runtime``; the registry stores that.
+
 Estimator contract (scikit-learn): ``__init__`` only stores parameters, ``fit`` returns
 ``self``, learned state ends in ``_``. Labels are ``"domain/subdomain"`` or ``"domain"``.
 """
@@ -22,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, cast, get_args
 
 import numpy as np
@@ -32,8 +34,9 @@ from sklearn.feature_extraction.text import HashingVectorizer  # type: ignore[im
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
 
-from assist.analysis import Alternative, DomainGuess, DomainLabel
+from assist.analysis import DomainGuess, DomainLabel
 from assist.route.features import RouteInput, char_ngrams, struct_tokens
+from assist.route.runtime import RouterRuntime, guess
 
 DOMAINS: tuple[str, ...] = get_args(DomainLabel)
 FloatArray = NDArray[np.float64]
@@ -215,38 +218,9 @@ class DomainRouter:
         proba = self._domain_proba(design)
         labels = [str(self.classes_[i]) for i in proba.argmax(axis=1)]
         subs = self._subdomain_proba(design, labels)
-        return [_guess(self.classes_, p, label, sub) for p, label, sub in zip(proba, labels, subs, strict=True)]  # fmt: skip
+        return [guess(self.classes_, p, label, sub) for p, label, sub in zip(proba, labels, subs, strict=True)]  # fmt: skip
 
-    # -- persistence -----------------------------------------------------------------------
-    def save(self, path: Path) -> None:
-        """Write the fitted router with skops (no pickle); see ``assist.route.registry``."""
-        from assist.route.registry import save_router
-
-        save_router(self, path)
-
-    @classmethod
-    def load(cls, path: Path) -> DomainRouter:
-        """Read a router written by ``save``, trusting only the types it is made of."""
-        from assist.route.registry import load_router_file
-
-        return load_router_file(path)
-
-
-def _domain(label: str) -> DomainLabel:
-    if label not in DOMAINS:
-        raise ValueError(f"the model predicts {label!r}, not a domain of {DOMAINS}")
-    return cast(DomainLabel, label)
-
-
-def _guess(
-    classes: NDArray[Any], proba: FloatArray, label: str, sub: dict[str, float]
-) -> DomainGuess:
-    order = np.argsort(-proba, kind="stable")
-    alternatives = tuple(
-        Alternative(_domain(str(classes[i])), round(float(proba[i]), 4))
-        for i in order
-        if str(classes[i]) != label
-    )
-    subdomain = max(sub, key=sub.__getitem__) if sub else None
-    score = round(float(proba[list(classes).index(label)]), 4)
-    return DomainGuess(_domain(label), subdomain, score, alternatives)
+    # -- export ----------------------------------------------------------------------------
+    def to_runtime(self) -> RouterRuntime:
+        """The fitted state as NumPy arrays: same probabilities, no scikit-learn needed."""
+        return RouterRuntime.from_router(self)

@@ -2,25 +2,28 @@
 
     models/router/
         active              ← one line: the version in use ("3")
-        3/router.skops      ← weights, written by skops (never pickle)
+        3/router.npz        ← NumPy arrays (``RouterRuntime.arrays``), read without pickle
+        3/router.json       ← classes, heads, feature parameters (``RouterRuntime.header``)
         3/meta.json         ← name, version, labels, metrics, data hash, parameters, libraries,
                               created_at, and the sha256 of every other file in the folder
 
-Loading validates before deserialising: ``meta.json`` must parse against ``ModelMeta``, the folder
-must hold exactly the files it declares, each with the declared sha256, and the weights may be
-made only of the types in ``TRUSTED_TYPES`` (checked with skops before ``skops.io.load``). Any
-failure raises ``ModelError`` naming the problem and the fix; nothing falls back silently.
+Loading validates before reading: ``meta.json`` must parse against ``ModelMeta``, the folder
+must hold exactly the files it declares, each with the declared sha256 (hashed again on the bytes
+that are parsed), and the arrays must match the header in names, dtypes and shapes. Any failure
+raises ``ModelError`` naming the problem and the fix; nothing falls back silently. Loading needs
+NumPy only. Format 1 versions (``router.skops``, read with skops/scikit-learn) are no longer
+loaded: they cost seconds and ~200 MB per process; retrain or re-export them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import platform
 import re
 import shutil
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,19 +32,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assist.errors import AssistError
+from assist.route.runtime import ARRAYS_FILE, HEADER_FILE, RouterRuntime, RuntimeFormatError
 
 if TYPE_CHECKING:
     from assist.route.model import DomainRouter
 
 META_FILE = "meta.json"
 ACTIVE_FILE = "active"
-WEIGHTS_FILE = "router.skops"
-FORMAT_VERSION = 1
-# Exactly what a DomainRouter is made of beyond the types skops trusts by default.
-TRUSTED_TYPES = [
-    "assist.route.model.DomainRouter",
-    "sklearn.linear_model._logistic.LogisticRegression",
-]
+WEIGHTS_FILE = ARRAYS_FILE
+LEGACY_WEIGHTS_FILE = "router.skops"  # format 1: no longer loaded
+FORMAT_VERSION = 2
 _NAME = r"^[a-z][a-z0-9_.-]{0,63}$"
 _VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _SHA = r"^[0-9a-f]{64}$"
@@ -57,8 +57,8 @@ class ModelError(AssistError):
 class LibraryVersions(BaseModel):
     model_config = ConfigDict(extra="forbid")
     python: str
-    sklearn: str
-    skops: str
+    sklearn: str | None = None  # what trained it (not needed to run it)
+    skops: str | None = None  # format 1 only
     numpy: str
 
 
@@ -90,14 +90,12 @@ class ModelMeta(BaseModel):
         for name in files:
             if name in ("", ".", "..", META_FILE) or "/" in name or "\\" in name:
                 raise ValueError(f"files may list plain file names other than meta.json: {name!r}")
-        if WEIGHTS_FILE not in files:
-            raise ValueError(f"files must include the weights {WEIGHTS_FILE!r}")
         return files
 
 
 @dataclass(frozen=True, slots=True)
 class LoadedModel:
-    router: DomainRouter
+    router: RouterRuntime
     meta: ModelMeta
     path: Path
 
@@ -110,51 +108,24 @@ def sha256_file(path: Path) -> str:
 def library_versions() -> LibraryVersions:
     import numpy
     import sklearn  # type: ignore[import-untyped]
-    import skops  # type: ignore[import-untyped]
 
     return LibraryVersions(
-        python=platform.python_version(),
-        sklearn=sklearn.__version__,
-        skops=skops.__version__,
-        numpy=numpy.__version__,
+        python=platform.python_version(), sklearn=sklearn.__version__, numpy=numpy.__version__
     )
 
 
 # -- weights -----------------------------------------------------------------------------
-def save_router(router: DomainRouter, path: Path) -> None:
-    import skops.io as sio  # type: ignore[import-untyped]
-
-    sio.dump(router, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
-
-
-def load_router_file(path: Path) -> DomainRouter:
-    """Deserialise weights after checking they hold only ``TRUSTED_TYPES`` (no pickle)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ModelError(f"cannot read {path}: {exc}; retrain or restore the file") from exc
-    return load_router_bytes(data, str(path))
-
-
-def load_router_bytes(data: bytes, where: str) -> DomainRouter:
-    import skops.io as sio
-
-    from assist.route.model import DomainRouter
+def runtime_from_bytes(arrays: bytes, header: bytes, where: str) -> RouterRuntime:
+    """Parse ``router.npz`` and ``router.json`` (already hash-checked): no pickle."""
+    import numpy as np
 
     try:
-        untrusted = sio.get_untrusted_types(data=data)
-    except (zipfile.BadZipFile, ValueError, KeyError) as exc:
-        raise ModelError(f"cannot read {where}: {exc}; retrain or restore the file") from exc
-    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
-    if unexpected:
-        raise ModelError(
-            f"{where} contains types this code does not trust: {', '.join(unexpected)}; "
-            "it was not written by DomainRouter.save — do not load it, retrain instead"
-        )
-    router = sio.loads(data, trusted=TRUSTED_TYPES)
-    if not isinstance(router, DomainRouter):
-        raise ModelError(f"{where} holds a {type(router).__name__}, not a DomainRouter")
-    return router
+        head = json.loads(header.decode("utf-8"))
+        with np.load(io.BytesIO(arrays), allow_pickle=False) as npz:
+            parts = {name: npz[name] for name in npz.files}
+        return RouterRuntime.from_parts(head, parts)
+    except (ValueError, OSError, EOFError, RuntimeFormatError) as exc:
+        raise ModelError(f"cannot read the router in {where}: {exc}; retrain") from exc
 
 
 # -- folders -----------------------------------------------------------------------------
@@ -241,17 +212,18 @@ def register(
     tmp = models_dir / f".{version}.part"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    save_router(router, tmp / WEIGHTS_FILE)
+    runtime = router.to_runtime()
+    runtime.save(tmp)
     meta = ModelMeta(
         name=models_dir.name,
         version=version,
         created_at=created_at or datetime.now(UTC),
-        labels=router_labels(router),
+        labels=runtime.labels(),
         metrics=metrics,
         data=data,
         parameters=router.get_params(),
         libraries=library_versions(),
-        files={WEIGHTS_FILE: sha256_file(tmp / WEIGHTS_FILE)},
+        files={name: sha256_file(tmp / name) for name in (ARRAYS_FILE, HEADER_FILE)},
     )
     text = json.dumps(meta.model_dump(mode="json"), ensure_ascii=False, indent=2)
     (tmp / META_FILE).write_text(text + "\n", encoding="utf-8")
@@ -261,15 +233,6 @@ def register(
     return final
 
 
-def router_labels(router: DomainRouter) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for domain in router.classes_:
-        head = router.subdomain_models_.get(str(domain))
-        subs = [] if head is None else [head] if isinstance(head, str) else list(head.classes_)
-        out[str(domain)] = [str(s) for s in subs]
-    return out
-
-
 def load_model(models_dir: Path, version: str | None = None) -> LoadedModel:
     """The router of ``version`` (default: the active one), validated before it is read."""
     version = version or active_version(models_dir)
@@ -277,9 +240,16 @@ def load_model(models_dir: Path, version: str | None = None) -> LoadedModel:
     if not path.is_dir():
         raise ModelError(f"{path} does not exist; registered: {versions(models_dir) or 'none'}")
     meta = read_meta(path)
-    data = (
-        path / WEIGHTS_FILE
-    ).read_bytes()  # hashed again: the bytes loaded are the bytes checked
-    if hashlib.sha256(data).hexdigest() != meta.files[WEIGHTS_FILE]:
-        raise ModelError(f"{path / WEIGHTS_FILE} changed while loading; load again or retrain")
-    return LoadedModel(load_router_bytes(data, str(path / WEIGHTS_FILE)), meta, path)
+    if meta.format_version < FORMAT_VERSION or LEGACY_WEIGHTS_FILE in meta.files:
+        raise ModelError(
+            f"{path} is a format {meta.format_version} (skops) model, no longer loaded; "
+            "retrain (`python -m training.train_router`) or set_active a newer version"
+        )
+    if set(meta.files) != {ARRAYS_FILE, HEADER_FILE}:
+        raise ModelError(f"{path} must hold exactly {ARRAYS_FILE} and {HEADER_FILE}; retrain")
+    data = {name: (path / name).read_bytes() for name in (ARRAYS_FILE, HEADER_FILE)}
+    for name, content in data.items():  # hashed again: the bytes parsed are the bytes checked
+        if hashlib.sha256(content).hexdigest() != meta.files[name]:
+            raise ModelError(f"{path / name} changed while loading; load again or retrain")
+    router = runtime_from_bytes(data[ARRAYS_FILE], data[HEADER_FILE], str(path))
+    return LoadedModel(router, meta, path)

@@ -1,0 +1,78 @@
+"""FastAPI dependencies as ``Annotated`` aliases: the state, a DB session, the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from assist.analyze import Analyzer
+from assist.service.auth import Principal, authenticate
+from assist.service.errors import ServiceError
+from assist.service.settings import Settings
+from assist.service.state import ServiceState
+
+_bearer = HTTPBearer(auto_error=False, description="a token from `assist tokens create`")
+
+
+def get_state(request: Request) -> ServiceState:
+    state: ServiceState = request.app.state.service
+    return state
+
+
+StateDep = Annotated[ServiceState, Depends(get_state)]
+
+
+def get_settings(state: StateDep) -> Settings:
+    return state.settings
+
+
+def get_session(state: StateDep) -> Iterator[Session]:
+    with state.store.session() as session:
+        yield session
+
+
+def get_analyzer(state: StateDep) -> Analyzer:
+    return state.analyzer()
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+AnalyzerDep = Annotated[Analyzer, Depends(get_analyzer)]
+
+
+def get_principal(
+    request: Request,
+    state: StateDep,
+    creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """The caller, from ``Authorization: Bearer <token>``; 401 without a valid token."""
+    if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
+        raise ServiceError(
+            "unauthorized",
+            "send a token: Authorization: Bearer <token> (assist tokens create)",
+            401,
+        )
+    with state.store.session() as session:
+        who = authenticate(session, creds.credentials, state.settings.pepper)
+    if who is None:
+        raise ServiceError(
+            "invalid_token", "the token is unknown or revoked; ask an admin for a new one", 401
+        )
+    request.state.user = who.name
+    return who
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def require_admin(who: PrincipalDep) -> Principal:
+    if who.role != "admin":
+        raise ServiceError("forbidden", "this needs an admin token", 403)
+    return who
+
+
+AdminDep = Annotated[Principal, Depends(require_admin)]
