@@ -37,6 +37,7 @@ lint: $(STAMP_DEV) ## ruff + mypy --strict
 	$(BIN)/mypy
 
 unit: $(STAMP_DEV) ## pytest only
+	$(BIN)/python -m compileall -q assist  # bytecode ready before tests start threads
 	$(BIN)/pytest -q
 
 corpora: $(STAMP_CORE) ## rebuild corpora/ from ../shared/corpora (maintainers only)

@@ -10,6 +10,11 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+
+# Imported here, while collection is single-threaded: importing it lazily inside the fixture,
+# with the app's threads running, can hit CPython 3.11's thread-unsafe AST recursion counter
+# when pytest rewrites the module for the first time ("AST constructor recursion depth mismatch").
+import schemathesis.specs.openapi.schemas
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
