@@ -85,7 +85,7 @@ def main() -> None:
         "| contender | docs/s | chars/s |",
         "|---|---|---|",
         f"| `parse_document` (all fields) | {rows['assist_docs_per_s']:,.0f} | {rows['assist_chars_per_s']:,.0f} |",
-        f"| `Analyzer.analyze` (fields + signals + detectors) | {rows['analyze_docs_per_s']:,.0f} | {rows['analyze_chars_per_s']:,.0f} |",
+        f"| `Analyzer.analyze` (fields, signals, detectors, routing, drafting) | {rows['analyze_docs_per_s']:,.0f} | {rows['analyze_chars_per_s']:,.0f} |",
         f"| `jieba.lcut` (segmentation only) | {rows['jieba_docs_per_s']:,.0f} | {rows['jieba_chars_per_s']:,.0f} |",
         "",
         f"Ratio: **{ratio:.2f}×** jieba for parsing (goal ≥ 2×: {'met' if ratio >= 2 else 'NOT met'});"
