@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,18 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+@cache
+def _dev_documents() -> dict[str, str]:
+    return {r["id"]: r["text"] for r in read_jsonl(CORPORA / "real/judgments.jsonl")}
+
+
+def dev_texts(*ids: str) -> dict[str, str]:
+    """Some of the 36 real dev documents by id, for tables built at import (parametrize)."""
+    docs = _dev_documents()
+    return {doc_id: docs[doc_id] for doc_id in ids}
+
+
 @pytest.fixture(scope="session")
 def real_texts() -> dict[str, str]:
     """The 36 real dev documents (masked; offsets as in the source)."""
-    return {r["id"]: r["text"] for r in read_jsonl(CORPORA / "real/judgments.jsonl")}
+    return dict(_dev_documents())
