@@ -27,6 +27,7 @@ from assist.archive.records import norm_name
 from assist.archive.run import run_archive
 from assist.ingest.archive import iter_records
 from assist.synth.archive import write_archive
+from training.eval_signals import SignalScores
 
 ROOT = Path(__file__).resolve().parent.parent
 LeadKey = tuple[str, tuple[str, ...]]
@@ -89,14 +90,7 @@ def score_run(truth: dict[str, Any], leads: list[dict[str, Any]], scores: LeadSc
     scores.decoys_raised += len(decoy_keys & by_key.keys())
 
 
-@dataclass
-class SignalTally:
-    tp: Counter[str] = field(default_factory=Counter)
-    fp: Counter[str] = field(default_factory=Counter)
-    fn: Counter[str] = field(default_factory=Counter)
-
-
-def score_signals(archive: Path, records: Path, tally: SignalTally) -> int:
+def score_signals(archive: Path, records: Path, tally: SignalScores) -> int:
     """Per-document codes on generated documents whose labels list every signal they carry."""
     labels: dict[str, set[str]] = {}
     with (archive / "documents.jsonl").open(encoding="utf-8") as fh:
@@ -114,18 +108,12 @@ def score_signals(archive: Path, records: Path, tally: SignalTally) -> int:
         if doc_id in fired:
             fired[doc_id].add(code)
     for doc_id, gold in labels.items():
-        for code in gold | fired[doc_id]:
-            if code in gold and code in fired[doc_id]:
-                tally.tp[code] += 1
-            elif code in gold:
-                tally.fn[code] += 1
-            else:
-                tally.fp[code] += 1
+        tally.count(doc_id, gold, fired[doc_id])
     return len(labels)
 
 
-def evaluate(n: int, seeds: list[int]) -> tuple[LeadScores, SignalTally, int, float]:
-    scores, tally = LeadScores(), SignalTally()
+def evaluate(n: int, seeds: list[int]) -> tuple[LeadScores, SignalScores, int, float]:
+    scores, tally = LeadScores(), SignalScores()
     analyzer = Analyzer(require_legal=False)
     checked, seconds = 0, 0.0
     with tempfile.TemporaryDirectory() as tmp:
@@ -145,7 +133,7 @@ def evaluate(n: int, seeds: list[int]) -> tuple[LeadScores, SignalTally, int, fl
     return scores, tally, checked, seconds
 
 
-def render(n: int, seeds: list[int], result: tuple[LeadScores, SignalTally, int, float]) -> str:
+def render(n: int, seeds: list[int], result: tuple[LeadScores, SignalScores, int, float]) -> str:
     scores, tally, checked, seconds = result
     planted, found = sum(scores.planted.values()), sum(scores.found.values())
     false = sum(scores.false.values())

@@ -41,6 +41,18 @@ class SignalScores:
     span_n: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # doc, code, "FP"/"FN"
 
+    def count(self, doc_id: str, gold: set[str], fired: set[str]) -> None:
+        """Document-level tally of one text: each code counts once."""
+        for code in sorted(gold | fired):
+            if code in gold and code in fired:
+                self.tp[code] += 1
+            elif code in fired:
+                self.fp[code] += 1
+                self.errors.append((doc_id, code, "FP"))
+            else:
+                self.fn[code] += 1
+                self.errors.append((doc_id, code, "FN"))
+
     def prf(self, code: str) -> tuple[float, float, float]:
         tp, fp, fn = self.tp[code], self.fp[code], self.fn[code]
         p = tp / (tp + fp) if tp + fp else 1.0
@@ -61,19 +73,11 @@ def score_record(rec: dict[str, Any], scores: SignalScores) -> None:
     fired: dict[str, list[tuple[int, int]]] = {}
     for s in predicted:
         fired.setdefault(s.code, []).append((s.start, s.end))
-    for code in gold.keys() | fired.keys():
-        if code in gold and code in fired:
-            scores.tp[code] += 1
-        elif code in fired:
-            scores.fp[code] += 1
-            scores.errors.append((rec["doc_id"], code, "FP"))
-        else:
-            scores.fn[code] += 1
-            scores.errors.append((rec["doc_id"], code, "FN"))
-        for span in fired.get(code, []):
-            if code in gold:
-                scores.span_n[code] += 1
-                scores.span_ok[code] += _overlaps(span, gold[code])
+    scores.count(rec["doc_id"], set(gold), set(fired))
+    for code in gold.keys() & fired.keys():
+        for span in fired[code]:
+            scores.span_n[code] += 1
+            scores.span_ok[code] += _overlaps(span, gold[code])
 
 
 def evaluate(paths: tuple[Path, ...] = LABELS) -> tuple[SignalScores, int]:
@@ -113,15 +117,7 @@ def evaluate_generated(n: int, seed: int = 17) -> SignalScores:
         gold = [c for c in doc.labels.get("signals") or [] if c in GENERATED_CODES]
         t = make_text(doc.text)
         fired = {s.code for s in find_signals(t, parse_text(t)) if s.code in GENERATED_CODES}
-        for code in set(gold) | fired:
-            if code in gold and code in fired:
-                scores.tp[code] += 1
-            elif code in fired:
-                scores.fp[code] += 1
-                scores.errors.append((doc.id, code, "FP"))
-            else:
-                scores.fn[code] += 1
-                scores.errors.append((doc.id, code, "FN"))
+        scores.count(doc.id, set(gold), fired)
     return scores
 
 
