@@ -6,7 +6,7 @@ STAMP_CORE := $(VENV)/.core-installed
 STAMP_DEV := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint unit corpora statutes eval eval-parsing eval-signals eval-leads eval-drafts eval-similar train-router calibrate bench bench-screen bench-service demo clean
+.PHONY: help run test lint unit corpora statutes eval eval-parsing eval-signals eval-leads eval-drafts eval-similar train-router train-default bench-training calibrate bench bench-screen bench-service demo clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -65,6 +65,12 @@ eval-similar: $(STAMP_DEV) ## SCM triplet accuracy of similar-case search (neste
 
 train-router: $(STAMP_DEV) ## retrain, evaluate and register the domain router → models/router/, reports/router.md
 	$(BIN)/python -m training.train_router --out models/router
+
+train-default: $(STAMP_DEV) ## train + report the shipped tfidf models → models/router|issues/<next>, reports/training.md
+	$(BIN)/python -m training.train_default
+
+bench-training: $(STAMP_DEV) ## training time, model size, tfidf + transformer inference docs/s → reports/bench_training.md
+	$(BIN)/python -m bench.training
 
 calibrate: $(STAMP_DEV) ## refit detector weights on the real labels → assist/data/detectors.toml, reports/detectors.md
 	$(BIN)/python -m training.calibrate_detectors --labels corpora/labels/real_signals.jsonl \

@@ -16,8 +16,9 @@ from assist.drafting.rules import RecommendationRules, default_rules
 from assist.errors import InputTooLarge
 from assist.ingest.decode import check_legal_text
 from assist.law.store import StatuteStore, default_store
+from assist.learn.routing import LearnedRouter
 from assist.pipeline import parse_text
-from assist.route import LoadedModel, guess_domain, load_model
+from assist.route import LoadedModel, ModelError, guess_domain, load_model
 from assist.signals import find_signals
 from assist.text.normalize import make_text
 
@@ -28,15 +29,34 @@ DEFAULT_MODELS = Path(
 )
 
 
-def default_router() -> LoadedModel | None:
-    """The active router of the registry, validated before it is read; None when the registry
-    has no router at all (then ``domain`` stays null). A registry that exists but is broken or
-    tampered with fails here, at start-up, never silently. The router is a NumPy
-    ``RouterRuntime``: nothing here imports scikit-learn, skops or torch."""
+AnyRouter = LoadedModel | LearnedRouter
+
+
+def load_router(folder: Path, version: str | None = None) -> AnyRouter:
+    """``version`` (default: the active one) of the router registry ``folder``, validated before
+    it is read: the NumPy router (nothing imported beyond NumPy), or a learned ``domain`` /
+    ``subdomain`` model trained by ``assist train --name router`` (its backend is imported then)."""
+    from assist.learn.registry import is_learned, load_learned
+
+    if is_learned(folder, version):
+        loaded = load_learned(folder, version)
+        if loaded.meta.task not in ("domain", "subdomain"):
+            raise ModelError(
+                f"{loaded.path} is a {loaded.meta.task} model; a router must be trained with "
+                "--task domain or --task subdomain"
+            )
+        return LearnedRouter(loaded)
+    return load_model(folder, version)
+
+
+def default_router() -> AnyRouter | None:
+    """The active router of the registry; None when the registry has no router at all (then
+    ``domain`` stays null). A registry that exists but is broken or tampered with fails here,
+    at start-up, never silently."""
     folder = DEFAULT_MODELS / "router"
     if not folder.exists():
         return None
-    return load_model(folder)
+    return load_router(folder)
 
 
 def content_id(text: str) -> str:
@@ -58,7 +78,7 @@ class Analyzer:
     detectors: tuple[Detector, ...] = field(default_factory=lambda: tuple(build_detectors()))
     store: StatuteStore = field(default_factory=default_store)  # verbatim law for drafting
     rules: RecommendationRules = field(default_factory=default_rules)
-    router: LoadedModel | None = field(default_factory=default_router)
+    router: AnyRouter | None = field(default_factory=default_router)
 
     def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
         if len(text) > self.max_chars:
@@ -78,7 +98,10 @@ class Analyzer:
             (document, issues, signals), text, self.store, self.rules
         )
         domain = model = None
-        if self.router is not None:
+        if isinstance(self.router, LearnedRouter):
+            domain = self.router.guess(text)
+            model = ModelRef(self.router.name, self.router.version)
+        elif self.router is not None:
             domain = guess_domain(self.router.router, t, document, signals, issues)
             model = ModelRef(self.router.meta.name, self.router.meta.version)
         return Analysis(

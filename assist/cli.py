@@ -10,6 +10,9 @@ import typer
 
 from assist.errors import AssistError
 from assist.ingest.archive import ARCHIVE_SUFFIXES
+from assist.learn.cli_labels import labels_app
+from assist.learn.cli_models import models_app
+from assist.learn.cli_train import evaluate_command, train_command
 
 app = typer.Typer(
     add_completion=False,
@@ -278,6 +281,10 @@ tokens_app = typer.Typer(no_args_is_help=True, help="Service tokens (hashed at r
 reviews_app = typer.Typer(no_args_is_help=True, help="Lead reviews recorded by the service.")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(reviews_app, name="reviews")
+app.add_typer(labels_app, name="labels")
+app.add_typer(models_app, name="models")
+app.command("train")(train_command)
+app.command("evaluate")(evaluate_command)
 
 
 @app.command()

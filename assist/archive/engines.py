@@ -66,10 +66,9 @@ def _analyzer(model: str | None = None) -> Analyzer:
         if model is None:
             found = Analyzer()
         else:
-            from assist.analyze import DEFAULT_MODELS
-            from assist.route import load_model
+            from assist.analyze import DEFAULT_MODELS, load_router
 
-            found = Analyzer(router=load_model(DEFAULT_MODELS / "router", model))
+            found = Analyzer(router=load_router(DEFAULT_MODELS / "router", model))
         _ANALYZERS[model] = found
     return found
 

@@ -40,8 +40,13 @@ def local_token(settings: Settings) -> str:
 
 
 def review_label(review: ReviewRow, lead: LeadRow, docs: dict[str, AnalysisRow]) -> dict[str, Any]:
-    """One review as a training label: the lead, its evidence and documents' ids, the decision."""
+    """One review as a training label: the lead, its evidence and documents' ids, the decision.
+
+    ``doc_id`` and ``text`` are those of the lead's own analysis (null for a cross-case lead), so
+    ``assist labels from-reviews`` can turn the review into a document label.
+    """
     data = lead.data
+    analysis = docs.get(str(lead.analysis_id)) if lead.analysis_id is not None else None
     return {
         "review_id": review.id,
         "lead_id": lead.lead_id,
@@ -56,9 +61,9 @@ def review_label(review: ReviewRow, lead: LeadRow, docs: dict[str, AnalysisRow])
         "documents": [d["doc_id"] for d in data.get("documents") or []],
         "evidence": data.get("evidence") or [],
         "analysis_id": lead.analysis_id,
-        "signals": [s["code"] for s in (docs[str(lead.analysis_id)].result.get("signals") or [])]
-        if str(lead.analysis_id) in docs
-        else [],
+        "signals": [s["code"] for s in (analysis.result.get("signals") or [])] if analysis else [],
+        "doc_id": analysis.doc_id if analysis else None,
+        "text": analysis.text if analysis else None,
     }
 
 

@@ -61,6 +61,12 @@ def test_cli_reviews_export(env: Path) -> None:
     assert row["lead_id"] == lead_id and row["decision"] == "reject" and row["note"] == "已执行"
     assert row["documents"] == ["d"] and row["reviewer"] == "li"
     assert "commutation_unpaid" in row["signals"] and row["evidence"]
+    assert row["doc_id"] == "d" and row["text"] == text  # the document, for training labels
+    from assist.learn.reviews import reviews_to_labels
+
+    (label,) = reviews_to_labels(out).records  # the export reads back as a training label
+    assert (label.doc_id, label.text, label.issues[0].type) == ("d", text, row["type"])
+    assert label.issues[0].level == "low" and label.issues[0].reason == "review 1 by li: 已执行"
 
 
 def test_cli_serve_refuses_default_pepper_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
