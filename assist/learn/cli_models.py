@@ -57,7 +57,7 @@ def _actor() -> str:
 
 
 def _models_dir(root: Path | None, name: str) -> Path:
-    from assist.learn.registry import model_folder
+    from assist.learn.catalog import model_folder
 
     return model_folder(root or default_models_root(), name)
 
@@ -73,7 +73,7 @@ def list_cmd(root: RootOption = None, as_json: JsonOption = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from assist.learn.registry import list_models
+    from assist.learn.catalog import list_models
 
     with _errors():
         infos = list_models(root or default_models_root())
@@ -123,7 +123,7 @@ def show_cmd(
     as_json: JsonOption = False,
 ) -> None:
     """One version's meta.json, whether it validates and is active, and the model's history."""
-    from assist.learn.registry import show_model
+    from assist.learn.catalog import show_model
 
     with _errors():
         shown = show_model(root or default_models_root(), name, version)
@@ -141,7 +141,7 @@ def promote_cmd(
     root: RootOption = None,
 ) -> None:
     """Validate VERSION, make it the active one, and record it in history.jsonl."""
-    from assist.learn.registry import promote
+    from assist.learn.activation import promote
 
     with _errors():
         entry = promote(_models_dir(root, name), version, actor=_actor(), reason=reason)
@@ -155,7 +155,7 @@ def rollback_cmd(
     root: RootOption = None,
 ) -> None:
     """Re-activate the version that was active before the latest promotion."""
-    from assist.learn.registry import rollback
+    from assist.learn.activation import rollback
 
     with _errors():
         entry = rollback(_models_dir(root, name), actor=_actor(), reason=reason)

@@ -1,8 +1,8 @@
-"""The registry of learned models, and promotion with history for every model kind.
+"""The registry of learned models: their format, its validation, writing and loading.
 
     models/issues/
         active          ← one line: the version in use
-        history.jsonl   ← one line per promote / rollback: {at, action, version, previous, ...}
+        history.jsonl   ← one line per promote / rollback (``assist.learn.activation``)
         3/meta.json     ← ``LearnedMeta``: backend, task, classes, thresholds, metrics, data hash,
                           parameters, libraries, created_at, and the sha256 of every other file
         3/*.safetensors, *.json, *.txt, *.model   ← whatever the backend's ``save`` wrote
@@ -13,7 +13,8 @@ loading validates before reading (meta parses, folder and meta agree, no undecla
 file, each sha256 matches) and only plain formats are ever read: pickle-capable files
 (``.pkl``, ``.pt``, ``.bin``, ``.joblib``, ``.npy`` …) are refused at save and at load.
 The router's own meta.json has no ``kind``: it is treated as kind ``router`` and validated by
-``assist.route.registry.load_model``; ``promote``/``rollback`` work on both kinds.
+``assist.route.registry.load_model``; promotion and history (``assist.learn.activation``) and
+listing (``assist.learn.catalog``) work on both kinds.
 """
 
 from __future__ import annotations
@@ -21,14 +22,12 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import json
-import math
 import os
 import platform
 import re
 import shutil
 import sys
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast
@@ -42,9 +41,8 @@ from assist.route.registry import ACTIVE_FILE, META_FILE, DataInfo, ModelError, 
 
 _NAME, _SHA, _VERSION = _router._NAME, _router._SHA, _router._VERSION  # the router's patterns
 
-__all__ = ["BACKENDS", "DataInfo", "LearnedMeta", "LoadedLearned", "ModelError", "ModelInfo"]
+__all__ = ["BACKENDS", "DataInfo", "LearnedMeta", "LoadedLearned", "ModelError"]
 
-HISTORY_FILE = "history.jsonl"
 ROUTER_NAME = "router"  # models/router holds the router's own format (assist.route.registry)
 #: Weight files a backend may write: plain formats read without unpickling anything.
 ALLOWED_SUFFIXES = (".json", ".txt", ".safetensors", ".model")
@@ -57,7 +55,6 @@ BACKENDS: dict[str, str | type[Any]] = {
     "tfidf": "assist.learn.tfidf:TfidfClassifier",
     "transformer": "assist.learn.transformer:TransformerClassifier",
 }
-_HEADLINE = re.compile(r"(f1|accuracy|precision|recall|auc)")
 
 
 # -- backends ----------------------------------------------------------------------------
@@ -314,6 +311,8 @@ def register_model(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if activate:
+        from assist.learn.activation import promote  # it validates with this module
+
         promote(models_dir, version, actor="register", reason=notes or "registered")
     return final
 
@@ -343,17 +342,7 @@ def load_learned(models_dir: Path, version: str | None = None) -> LoadedLearned:
     return LoadedLearned(estimator, meta, path)
 
 
-# -- activation and history --------------------------------------------------------------
-class HistoryEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    at: datetime
-    action: Literal["promote", "rollback"]
-    version: Annotated[str, Field(pattern=_VERSION.pattern)]
-    previous: str | None
-    actor: str
-    reason: str = ""
-
-
+# -- the active pointer ------------------------------------------------------------------
 def read_active(models_dir: Path) -> str | None:
     """The version ``active`` points at; None when there is no pointer or it holds no version."""
     pointer = models_dir / ACTIVE_FILE
@@ -370,181 +359,3 @@ def active_version(models_dir: Path) -> str:
             f"run `assist models promote {models_dir.name} VERSION`"
         )
     return version
-
-
-def read_history(models_dir: Path) -> list[HistoryEntry]:
-    path = models_dir / HISTORY_FILE
-    if not path.is_file():
-        return []
-    entries = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                entries.append(HistoryEntry.model_validate_json(line))
-            except ValidationError as exc:
-                raise ModelError(f"{path}:{n} is not a history entry: {exc}") from exc
-    return entries
-
-
-def _activate(models_dir: Path, entry: HistoryEntry) -> HistoryEntry:
-    """Point ``active`` at the entry's version (atomically), then append the entry."""
-    tmp = models_dir / f"{ACTIVE_FILE}.{os.getpid()}.part"
-    tmp.write_text(entry.version + "\n", encoding="utf-8")
-    os.replace(tmp, models_dir / ACTIVE_FILE)
-    with (models_dir / HISTORY_FILE).open("a", encoding="utf-8") as fh:
-        fh.write(entry.model_dump_json() + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    return entry
-
-
-def promote(
-    models_dir: Path, version: str, *, actor: str = "cli", reason: str = ""
-) -> HistoryEntry:
-    """Make ``version`` the active one after validating it; record it in history.jsonl."""
-    validate_version(_version_dir(models_dir, version))
-    previous = read_active(models_dir)
-    if previous == version:
-        raise ModelError(f"{models_dir.name} {version} is already the active version")
-    return _activate(models_dir, HistoryEntry(
-        at=datetime.now(UTC), action="promote", version=version, previous=previous,
-        actor=actor, reason=reason,
-    ))  # fmt: skip
-
-
-def _promotions_in_effect(history: list[HistoryEntry]) -> Iterator[HistoryEntry]:
-    stack: list[HistoryEntry] = []
-    for entry in history:
-        if entry.action == "promote":
-            stack.append(entry)
-        elif stack:
-            stack.pop()  # a rollback undoes the latest promotion still in effect
-    return reversed(stack)
-
-
-def rollback(models_dir: Path, *, actor: str = "cli", reason: str = "") -> HistoryEntry:
-    """Re-activate the version that was active before the latest promotion still in effect."""
-    name = models_dir.name
-    top = next(_promotions_in_effect(read_history(models_dir)), None)
-    if top is None:
-        raise ModelError(f"{name}: no promotion in {HISTORY_FILE} to roll back")
-    current = read_active(models_dir)
-    if current != top.version:
-        raise ModelError(
-            f"{name}: active is {current}, but the latest promotion in effect is {top.version} "
-            "(the pointer was changed outside `assist models`); promote a version explicitly"
-        )
-    if top.previous is None:
-        raise ModelError(
-            f"{name}: {top.version} was promoted with none before it; nothing to roll back to"
-        )
-    try:
-        validate_version(_version_dir(models_dir, top.previous))
-    except ModelError as exc:
-        raise ModelError(f"{name}: cannot roll back to {top.previous}: {exc}") from exc
-    return _activate(models_dir, HistoryEntry(
-        at=datetime.now(UTC), action="rollback", version=top.previous, previous=current,
-        actor=actor, reason=reason,
-    ))  # fmt: skip
-
-
-# -- listing -----------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ModelInfo:
-    """One version of one model, for ``assist models list`` (``error`` when it does not validate)."""
-
-    name: str
-    version: str
-    kind: str
-    backend: str | None
-    task: str | None
-    created_at: str | None
-    data_size: int | None
-    metrics: dict[str, float]
-    active: bool
-    error: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def headline_metrics(metrics: Any, limit: int = 4) -> dict[str, float]:
-    """The first few F1 / accuracy / precision / recall / AUC figures, as dotted keys."""
-    out: dict[str, float] = {}
-
-    def walk(node: Any, prefix: str) -> None:
-        for key, value in node.items() if isinstance(node, dict) else ():
-            if len(out) >= limit:
-                return
-            dotted = f"{prefix}{key}"
-            if isinstance(value, dict):
-                walk(value, dotted + ".")
-            elif _HEADLINE.search(str(key)) and _is_number(value):
-                out[dotted] = float(value)
-
-    walk(metrics, "")
-    return out
-
-
-def _info(models_dir: Path, version: str, active: str | None) -> ModelInfo:
-    raw: dict[str, Any] = {}
-    error = None
-    try:
-        raw = _read_raw(models_dir / version / META_FILE)
-        validate_version(models_dir / version)
-    except (ModelError, OSError) as exc:
-        error = str(exc)
-    data = raw.get("data")
-    size = data.get("size") if isinstance(data, dict) else None
-    kind = meta_kind(raw) if raw else "unknown"
-    return ModelInfo(
-        name=models_dir.name, version=version, kind=kind,
-        backend=raw.get("backend") if isinstance(raw.get("backend"), str) else None,
-        task={"learned": raw.get("task"), ROUTER_NAME: "domain+subdomain"}.get(kind),
-        created_at=str(raw["created_at"]) if "created_at" in raw else None,
-        data_size=size if isinstance(size, int) else None,
-        metrics=headline_metrics(raw.get("metrics")), active=version == active, error=error,
-    )  # fmt: skip
-
-
-def list_models(models_root: Path) -> list[ModelInfo]:
-    """Every version of every model under ``models_root``, validated (errors listed, not hidden)."""
-    if not models_root.is_dir():
-        raise ModelError(f"{models_root} is not a folder; set ASSIST_MODELS or --root")
-    out = []
-    for models_dir in sorted(p for p in models_root.iterdir() if p.is_dir()):
-        if not models_dir.name.startswith("."):
-            active = read_active(models_dir)
-            out += [_info(models_dir, v, active) for v in versions(models_dir)]
-    return out
-
-
-def model_folder(models_root: Path, name: str) -> Path:
-    """``models_root/name`` when it is a model's folder, else an error naming those there."""
-    folder = models_root / name
-    if not re.match(_NAME, name) or not folder.is_dir():
-        found = sorted(p.name for p in models_root.glob("[!.]*/")) if models_root.is_dir() else []
-        raise ModelError(f"no model {name!r} in {models_root}; models: {found or 'none'}")
-    return folder
-
-
-def show_model(models_root: Path, name: str, version: str | None = None) -> dict[str, Any]:
-    """One version's meta.json (default: the active one), its status, and the model's history."""
-    models_dir = model_folder(models_root, name)
-    active = read_active(models_dir)
-    path = _version_dir(models_dir, version or active_version(models_dir))
-    info = _info(models_dir, path.name, active)
-    try:
-        meta: Any = _read_raw(path / META_FILE)
-    except ModelError:
-        meta = None
-    return {
-        "name": name, "version": path.name, "kind": info.kind, "path": str(path),
-        "active": info.active, "active_version": active, "versions": versions(models_dir),
-        "error": info.error, "meta": meta,
-        "history": [e.model_dump(mode="json") for e in read_history(models_dir)],
-    }  # fmt: skip

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assist.learn.metrics import Comparison, Evaluation, LabelStats, PRCurve, ThresholdChoice
+from assist.learn.comparison import Comparison
+from assist.learn.metrics import Evaluation, LabelStats
+from assist.learn.thresholds import PRCurve, ThresholdChoice
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -209,7 +211,7 @@ def write_charts(
     """Write PNG charts; returns ``{"reliability": ..., "confusion": ..., "pr:<label>": ...}``.
 
     The confusion heatmap is for multiclass tasks; one precision/recall-vs-threshold chart per
-    label of ``pr_data`` (see :func:`assist.learn.metrics.pr_curves`) for multi-label ones,
+    label of ``pr_data`` (see :func:`assist.learn.thresholds.pr_curves`) for multi-label ones,
     marking ``chosen`` thresholds (default: the ones the evaluation used).
     """
     out_dir.mkdir(parents=True, exist_ok=True)

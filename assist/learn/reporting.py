@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from assist.learn.comparison import compare
 from assist.learn.evaluation import EvalResult
-from assist.learn.metrics import PRCurve, ThresholdChoice, compare
 from assist.learn.report import ReportSection, relative_links, render_markdown, write_charts
+from assist.learn.thresholds import PRCurve, ThresholdChoice
 from assist.learn.train import Part, TrainResult, TrainSpec
 
 PART_TITLES = {

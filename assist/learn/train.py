@@ -15,6 +15,7 @@ Registration does not activate: promote with ``assist models promote`` after rea
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -35,15 +36,7 @@ from assist.learn.estimator import (
     label_matrix,
 )
 from assist.learn.labels import LabelRecord, Problem, doc_hash, read_labels, targets
-from assist.learn.metrics import (
-    HEADLINE,
-    Evaluation,
-    PRCurve,
-    ThresholdChoice,
-    evaluate,
-    pr_curves,
-    select_thresholds,
-)
+from assist.learn.metrics import HEADLINE, Evaluation, evaluate
 from assist.learn.registry import (
     DataInfo,
     backend_class,
@@ -52,6 +45,13 @@ from assist.learn.registry import (
     register_model,
 )
 from assist.learn.split import fold_of, split_by_hash
+from assist.learn.thresholds import PRCurve, ThresholdChoice, pr_curves, select_thresholds
+
+#: What each backend imports when it runs (the extras that install them: train, transformer).
+NEEDS = {
+    "tfidf": ("jieba", "safetensors", "sklearn"),
+    "transformer": ("torch", "transformers", "safetensors"),
+}
 
 
 class TrainingError(AssistError):
@@ -104,6 +104,12 @@ def headline(ev: Evaluation) -> dict[str, Any]:
 
 
 def make_estimator(backend: str, task: Task, params: dict[str, Any]) -> TextClassifier:
+    missing = [m for m in NEEDS.get(backend, ()) if importlib.util.find_spec(m) is None]
+    if missing:
+        extra = "transformer" if backend == "transformer" else "train"
+        raise TrainingError(
+            f"the {backend} backend needs {', '.join(missing)}: pip install 'case-assist[{extra}]'"
+        )
     cls: Any = backend_class(backend)  # backends take their task and parameters by keyword
     est: TextClassifier = cls(task=task, **params)
     return est

@@ -14,8 +14,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from assist.cli import app as cli
+from assist.learn.activation import read_history
 from assist.learn.labels import read_labels
-from assist.learn.registry import load_learned, read_history
+from assist.learn.registry import load_learned
 from assist.service.app import create_app
 from assist.service.settings import Settings
 

@@ -10,17 +10,9 @@ from hypothesis import strategies as st
 from numpy.typing import NDArray
 from sklearn import metrics as skm  # type: ignore[import-untyped]
 
-from assist.learn.metrics import (
-    Evaluation,
-    compare,
-    evaluate,
-    pr_curve,
-    pr_curves,
-    reliability,
-    select_thresholds,
-    thresholds_of,
-    wilson,
-)
+from assist.learn.comparison import compare
+from assist.learn.metrics import Evaluation, evaluate, reliability, wilson
+from assist.learn.thresholds import pr_curve, pr_curves, select_thresholds, thresholds_of
 
 ABC = ["a", "b", "c"]
 

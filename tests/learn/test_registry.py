@@ -16,24 +16,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assist.learn import registry
+from assist.learn.activation import HISTORY_FILE, promote, read_history, rollback
+from assist.learn.catalog import headline_metrics, list_models, show_model
 from assist.learn.estimator import FloatArray, Target, Task
 from assist.learn.registry import (
-    HISTORY_FILE,
     DataInfo,
     ModelError,
     backend_class,
     check_file_name,
-    headline_metrics,
     library_versions,
-    list_models,
     load_learned,
-    promote,
-    read_history,
     read_learned_meta,
     register_backend,
     register_model,
-    rollback,
-    show_model,
 )
 from assist.route import registry as router_registry
 

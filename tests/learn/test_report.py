@@ -6,8 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assist.learn.metrics import Evaluation, compare, evaluate, pr_curves, select_thresholds
+from assist.learn.comparison import compare
+from assist.learn.metrics import Evaluation, evaluate
 from assist.learn.report import ReportSection, relative_links, render_markdown, write_charts
+from assist.learn.thresholds import pr_curves, select_thresholds
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 DOMAINS = ["criminal", "civil", "administrative", "public_interest"]

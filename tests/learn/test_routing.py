@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from assist.analyze import Analyzer, load_router
-from assist.learn.registry import DataInfo, promote, register_model
+from assist.learn.activation import promote
+from assist.learn.registry import DataInfo, register_model
 from assist.learn.routing import LearnedRouter, RouterAsClassifier, guess_from
 from assist.learn.tfidf import TfidfClassifier
 from assist.route import ModelError, load_model

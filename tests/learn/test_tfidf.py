@@ -12,14 +12,8 @@ import pytest
 from safetensors.numpy import load_file, save_file
 
 from assist.learn.estimator import Target, label_matrix
-from assist.learn.tfidf import (
-    JSON_NAME,
-    WEIGHTS_NAME,
-    ModelFileError,
-    TfidfClassifier,
-    fit_platt,
-    fit_temperature,
-)
+from assist.learn.tfidf import TfidfClassifier, fit_platt, fit_temperature
+from assist.learn.tfidf_files import JSON_NAME, WEIGHTS_NAME, ModelFileError
 
 LABELS = Path(__file__).resolve().parents[2] / "corpora/labels/real_signals.jsonl"
 #: (domain, medium-or-higher issue types) → how many records to take, in file order: 40 texts
