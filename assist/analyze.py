@@ -16,6 +16,7 @@ from assist.drafting.rules import RecommendationRules, default_rules
 from assist.errors import InputTooLarge
 from assist.ingest.decode import check_legal_text
 from assist.law.store import StatuteStore, default_store
+from assist.learn.issue_model import IssueModel, default_issue_model
 from assist.learn.routing import LearnedRouter
 from assist.pipeline import parse_text
 from assist.route import LoadedModel, ModelError, guess_domain, load_model
@@ -79,6 +80,10 @@ class Analyzer:
     store: StatuteStore = field(default_factory=default_store)  # verbatim law for drafting
     rules: RecommendationRules = field(default_factory=default_rules)
     router: AnyRouter | None = field(default_factory=default_router)
+    #: opt-in second reader for leads (ASSIST_ISSUE_MODEL=issues): see assist/learn/issue_model.py
+    issue_model: IssueModel | None = field(
+        default_factory=lambda: default_issue_model(DEFAULT_MODELS)
+    )
 
     def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
         if len(text) > self.max_chars:
@@ -104,6 +109,8 @@ class Analyzer:
         elif self.router is not None:
             domain = guess_domain(self.router.router, t, document, signals, issues)
             model = ModelRef(self.router.meta.name, self.router.meta.version)
+        if self.issue_model is not None:  # last: drafts and routing rest on rule evidence only
+            issues = (*issues, *self.issue_model.extra_issues(text, issues))
         return Analysis(
             schema_version=SCHEMA_VERSION,
             id=doc_id or content_id(text),

@@ -19,7 +19,7 @@ import importlib.util
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -339,6 +339,10 @@ def train_model(
         "held_out": {p.name: headline(p.evaluation) for p in parts},
         "compared_with": previous.version if previous else None,
         "fit_seconds": round(seconds, 2),
+        # how each threshold was chosen; the Analyzer uses only those that reached the target
+        "thresholds": {
+            k: {"target_precision": spec.target_precision, **asdict(c)} for k, c in chosen.items()
+        },
     }
     path = register_model(
         model, models_dir, metrics=metrics, data=data_info(train, y_train),
