@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assist.learn.comparison import compare
 from assist.learn.evaluation import EvalResult
+from assist.learn.metrics import Evaluation
 from assist.learn.report import ReportSection, relative_links, render_markdown, write_charts
 from assist.learn.thresholds import PRCurve, ThresholdChoice
 from assist.learn.train import Part, TrainResult, TrainSpec
@@ -44,6 +45,8 @@ def sections(
             pr_data=curves if first else None, chosen=chosen,
         )  # fmt: skip
         notes = [] if part.old is None else [f"Compared with version {against} on the same rows."]
+        if (domain := domain_accuracy(ev)) is not None:
+            notes.append(f"Domain accuracy (the predicted sub-domain's domain): {domain:.3f}.")
         out.append(
             ReportSection(
                 heading=f"Held-out: {PART_TITLES.get(part.name, part.name)} (n = {ev.n})",
@@ -55,6 +58,20 @@ def sections(
             )
         )
     return out
+
+
+def domain_accuracy(ev: Evaluation) -> float | None:
+    """For ``subdomain`` models: how often the predicted class names the right domain."""
+    if ev.task != "subdomain" or ev.confusion is None or ev.n == 0:
+        return None
+    domains = [c.partition("/")[0] for c in ev.classes]
+    right = sum(
+        count
+        for i, row in enumerate(ev.confusion)
+        for j, count in enumerate(row)
+        if domains[i] == domains[j]
+    )
+    return right / ev.n
 
 
 def _write(out_md: Path, text: str) -> Path:

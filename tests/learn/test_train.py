@@ -105,3 +105,14 @@ def test_a_missing_backend_library_names_the_extra(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(importlib.util, "find_spec", lambda m: None if m == "jieba" else real(m))
     with pytest.raises(TrainingError, match=r"needs jieba: pip install 'case-assist\[train\]'"):
         make_estimator("tfidf", "domain", {})
+
+
+def test_domain_accuracy_of_a_subdomain_model_counts_right_domains() -> None:
+    from assist.learn.metrics import evaluate
+    from assist.learn.reporting import domain_accuracy
+
+    classes = ["civil/execution", "civil/judgment", "criminal/trial"]
+    y = np.eye(3)[[0, 1, 2, 1]]
+    p = np.eye(3)[[1, 1, 2, 2]]  # one wrong sub-domain, same domain; one wrong domain
+    assert domain_accuracy(evaluate("subdomain", classes, y, p)) == 0.75
+    assert domain_accuracy(evaluate("domain", ["a", "b"], np.eye(2), np.eye(2))) is None
