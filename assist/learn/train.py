@@ -111,8 +111,23 @@ def make_estimator(backend: str, task: Task, params: dict[str, Any]) -> TextClas
             f"the {backend} backend needs {', '.join(missing)}: pip install 'case-assist[{extra}]'"
         )
     cls: Any = backend_class(backend)  # backends take their task and parameters by keyword
-    est: TextClassifier = cls(task=task, **params)
+    try:
+        est: TextClassifier = cls(task=task, **params)
+    except (TypeError, ValueError) as exc:  # an unknown or bad --param
+        raise TrainingError(f"bad parameters for the {backend} backend: {exc}") from exc
     return est
+
+
+def fit(
+    est: TextClassifier, records: Sequence[LabelRecord], y: Sequence[Target], what: str
+) -> TextClassifier:
+    """``est.fit`` with a backend's refusal (too few classes, bad parameter) as a clear error."""
+    try:
+        return est.fit([r.text for r in records], y)
+    except (ValueError, TypeError) as exc:
+        raise TrainingError(
+            f"cannot fit {what} ({est.backend}, {len(records)} documents): {exc}"
+        ) from exc
 
 
 def load_records(
@@ -172,7 +187,7 @@ def oof_proba(
         test = [i for i, f in enumerate(fold) if f == k]
         if not test or not train:
             continue
-        est = factory().fit([records[i].text for i in train], [y[i] for i in train])
+        est = fit(factory(), [records[i] for i in train], [y[i] for i in train], f"fold {k}")
         proba = est.predict_proba([records[i].text for i in test])
         for j, c in enumerate(est.classes_):
             if c in classes:
@@ -315,7 +330,7 @@ def train_model(
     models_dir = models_root / spec.name
     previous = active_same_task(models_dir, task)
     began = time.perf_counter()
-    model = make_estimator(spec.backend, task, spec.params).fit([r.text for r in train], y_train)
+    model = fit(make_estimator(spec.backend, task, spec.params), train, y_train, "the model")
     seconds = time.perf_counter() - began
     notes: list[str] = []
     chosen, curves = choose_thresholds(spec, train, y_train, (y_test, model, test), notes)

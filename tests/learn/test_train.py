@@ -116,3 +116,14 @@ def test_domain_accuracy_of_a_subdomain_model_counts_right_domains() -> None:
     p = np.eye(3)[[1, 1, 2, 2]]  # one wrong sub-domain, same domain; one wrong domain
     assert domain_accuracy(evaluate("subdomain", classes, y, p)) == 0.75
     assert domain_accuracy(evaluate("domain", ["a", "b"], np.eye(2), np.eye(2))) is None
+
+
+def test_a_backend_refusal_is_a_training_error(tmp_path: Path) -> None:
+    one_class = [r for r in ROWS if r["domain"] == "civil"][:40]
+    labels = write(tmp_path / "l.jsonl", one_class)
+    with pytest.raises(TrainingError, match=r"cannot fit the model \(tfidf"):
+        train_model(TrainSpec(name="d", task="domain", params=FAST), [labels], tmp_path / "m")
+    with pytest.raises(TrainingError, match="bad parameters for the tfidf backend: .*bogus"):
+        train_model(
+            TrainSpec(name="d", task="domain", params={"bogus": 1}), [labels], tmp_path / "m"
+        )
