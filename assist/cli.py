@@ -299,8 +299,6 @@ def serve(
     """Run the HTTP service (settings from ASSIST_* environment variables)."""
     import os
 
-    import uvicorn
-
     from assist.service.admin import local_token
     from assist.service.logging import setup_logging
     from assist.service.settings import Settings
@@ -323,11 +321,10 @@ def serve(
             f"try: curl -H 'Authorization: Bearer {token}' -H 'Content-Type: application/json' "
             f'-d \'{{"text": "..."}}\' {url}/v1/analyze'
         )
+    from assist.service.server import run as run_server
+
     setup_logging()
-    uvicorn.run(
-        "assist.service.app:create_app_from_env", factory=True, host=host, port=port,
-        workers=workers, log_config=None, timeout_graceful_shutdown=30, proxy_headers=False,
-    )  # fmt: skip
+    run_server(host, port, workers)  # uvicorn, TCP_NODELAY on every connection
 
 
 @tokens_app.command("create")

@@ -1,4 +1,8 @@
-"""FastAPI dependencies as ``Annotated`` aliases: the state, a DB session, the caller."""
+"""FastAPI dependencies as ``Annotated`` aliases: the state, a DB session, the caller.
+
+Dependencies that do no I/O are ``async def``: FastAPI runs a plain ``def`` dependency in the
+thread pool, and each such hop costs a thread hand-off per request.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from assist.service.state import ServiceState
 _bearer = HTTPBearer(auto_error=False, description="a token from `assist tokens create`")
 
 
-def get_state(request: Request) -> ServiceState:
+async def get_state(request: Request) -> ServiceState:
     state: ServiceState = request.app.state.service
     return state
 
@@ -26,7 +30,7 @@ def get_state(request: Request) -> ServiceState:
 StateDep = Annotated[ServiceState, Depends(get_state)]
 
 
-def get_settings(state: StateDep) -> Settings:
+async def get_settings(state: StateDep) -> Settings:
     return state.settings
 
 
@@ -35,7 +39,7 @@ def get_session(state: StateDep) -> Iterator[Session]:
         yield session
 
 
-def get_analyzer(state: StateDep) -> Analyzer:
+async def get_analyzer(state: StateDep) -> Analyzer:
     return state.analyzer()
 
 
@@ -69,7 +73,7 @@ def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-def require_admin(who: PrincipalDep) -> Principal:
+async def require_admin(who: PrincipalDep) -> Principal:
     if who.role != "admin":
         raise ServiceError("forbidden", "this needs an admin token", 403)
     return who

@@ -123,7 +123,7 @@ def test_a_backend_refusal_is_a_training_error(tmp_path: Path) -> None:
     labels = write(tmp_path / "l.jsonl", one_class)
     with pytest.raises(TrainingError, match=r"cannot fit the model \(tfidf"):
         train_model(TrainSpec(name="d", task="domain", params=FAST), [labels], tmp_path / "m")
-    with pytest.raises(TrainingError, match="bad parameters for the tfidf backend: .*bogus"):
+    with pytest.raises(TrainingError, match=r"bad parameters for the tfidf backend: .*bogus"):
         train_model(
             TrainSpec(name="d", task="domain", params={"bogus": 1}), [labels], tmp_path / "m"
         )
