@@ -118,6 +118,10 @@ def test_the_service_and_a_screen_carry_the_models_lead(
         page = c.get("/v1/leads", headers=headers).json()
         (lead,) = [x for x in page["items"] if x["lead_id"] == body["lead_ids"][0]]
         assert "issues/1" in lead["rationale"]
+        signed = c.post("/ui/login", data={"token": token}, follow_redirects=False)
+        assert signed.status_code == 303
+        page = c.post("/ui/analyze", data={"text": criminal_text()})  # the case screen renders it
+        assert page.status_code == 200 and "学习模型issues/1" in page.text
     summary = run_archive(iter([Record("d", criminal_text(), {}, "t")]), tmp_path / "run",
                           analyzer=Analyzer(), config=load_config(None))  # fmt: skip
     assert summary.documents == 1 and summary.errors == 0
