@@ -49,7 +49,12 @@ _CLOSING = re.compile(r"此致|特此|通知|建议|责令|履行")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 _NAME_TOKEN = re.compile(r"[^\s附《]{1,5}(?: {1,3}[^\s附《](?!\S))*")
 _STANDALONE_AFTER = re.compile(r"\s|\(|$")
-_JUNK_LINE = re.compile(r"\s*(?:PAGE)?\s*\d{0,4}\s*")
+_JUNK_LINE = re.compile(
+    r"\s*(?:PAGE)?\s*\d{0,4}\s*"
+    # a website's footer line after the document: follow-us, share buttons, navigation
+    r"|[ ]*(?:关注|分享到|扫一扫|扫码|返回顶部|打印本页|关闭窗口|责任编辑|上一篇|下一篇|版权所有"
+    r"|Copyright|ICP备)[^\n]{0,40}\s*"
+)
 _MID_STOP = re.compile(r"[!?]")  # sentence ends that sentence-start cues may run across
 # The end of a header candidate (see ``_patterns()["header"]``): its last character before
 # the blanks and the party label is 书, 号, the ) of (稿) or the numeral of 号之一.
@@ -121,6 +126,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head_part": re.compile(rf"{_COURT}|(?:{heading})"),
         "case_no": re.compile(_CASE_NO),
         "party_start": re.compile(rf"\s*(?:{party})"),
+        # The blank where a line of the party block ended, in a text joined into one line.
+        "joined_party": re.compile(rf"(?<=[\u4e00-\u9fff])(?<![与和及诉]) +(?=(?:{party}))"),
         # A judge's title and name, then (without a full stop) the date or the clerk.
         "tail": re.compile(
             rf"(?:{judge})[\s:]*[^\s\d。,，:;]{{1,10}}?(?=\s|(?:{judge})|(?:{clerk})|{_TAIL_DATE})"
@@ -163,7 +170,7 @@ def _find_sections(s: str) -> Sections:
     hist = _cue("history", s, body_start, len(s))
     if hist is not None and not _opens_history(s, hist, body_start):
         hist = None
-    hist_start = hist.start("cue") if hist else None
+    hist_start = _history_start(s, hist) if hist else None
     party_start = _party_start(s, body_start)
     parties_end = hist_start
     if party_start is not None and hist_start is not None and hist_start <= party_start:
@@ -212,7 +219,7 @@ def _chain(
         end = found[i + 1][0] if i + 1 < len(found) else len(s)
         if name == "tail" and tail is not None:
             end = tail[1]
-        elif name == "appendix":
+        elif name == "appendix" or i + 1 == len(found):
             end = _trim_junk(s, start)
         spans[name] = _span(s, start, end)
     return spans
@@ -291,6 +298,18 @@ def _opens_history(s: str, hist: re.Match[str], body_start: int) -> bool:
         if _cue(name, s, body_start, hist.start("cue")) is not None:
             return False
     return True
+
+
+def _history_start(s: str, hist: re.Match[str]) -> int:
+    """Where the history begins. In a text joined into one line, a party line without a full
+    stop runs into it (被执行人周殿云,住通化县 申请执行人…于…向本院申请): then it begins at
+    the last party label set off by a blank inside the cue."""
+    start = hist.start("cue")
+    pats = _patterns()
+    if not pats["party_start"].match(s, start):
+        return start
+    joins = list(pats["joined_party"].finditer(s, start, hist.end("cue")))
+    return joins[-1].end() if joins else start
 
 
 def _history_end(s: str, pos: int, limit: int) -> re.Match[str] | None:
@@ -448,8 +467,14 @@ def _appendix(s: str, tail_end: int) -> int | None:
     return m.start()
 
 
+def content_end(s: str) -> int:
+    """Where the document ends: before trailing page numbers and a website's footer lines."""
+    return _trim_junk(s, 0)
+
+
 def _trim_junk(s: str, start: int) -> int:
-    """Drop trailing page-number lines (``PAGE 7``, ``1``) left by word processors."""
+    """Drop trailing page-number lines (``PAGE 7``, ``1``) left by word processors, and a
+    website's footer lines (关注公众号, 分享到…)."""
     end = len(s)
     while end > start:
         line_start = s.rfind("\n", start, end - 1) + 1

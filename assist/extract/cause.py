@@ -29,8 +29,11 @@ _TITLE_END = re.compile(
     r"(?:民事|刑事|行政|执行|赔偿)?(?:附带民事)?(?:判决书|裁定书|调解书)"
 )
 # A title line: no digits or brackets (case numbers), the heading word ends the line or is
-# followed by a blank (page-style headers glue the court name after a space).
-_TITLE = re.compile(rf"(?m)^[ ]*(?P<c>[^\s\d\[\]{_STOP}]{{2,80}}?)(?={_TITLE_END.pattern}(?:\s|$))")
+# followed by a blank (page-style headers glue the court name after a space). It starts a line
+# or follows a blank (a page joined into one line keeps a blank where each line ended).
+_TITLE = re.compile(
+    rf"(?<!\S)[ ]*(?P<c>[^\s\d\[\]{_STOP}]{{2,80}}?)(?={_TITLE_END.pattern}(?:\s|$))"
+)
 _DISPUTE = re.compile(r"(?:纠纷|争议|之诉|公益诉讼)(?P<case>[ ]?一?[ ]?案)?")
 # 犯 of 罪犯/再犯/主犯 … is not "commits"; a charge never starts with 、. (The lookbehinds
 # follow the first character so that the scan can jump from 犯 to 犯.)

@@ -216,14 +216,12 @@ def _opens_entry(norm: str, match: re.Match[str], lo: int) -> bool:
         return True
     # After a comma: an agent label (…住XX，委托代理人：Y), an explicit "label:", or a label whose
     # name is followed by a personal record (…住东莞市，被告黎某1，男，…).
+    record = match.group("party") is not None and _COMMA_ENTRY.match(norm, match.end()) is not None
+    if norm[at - 1].isdigit():  # glued after an address: …3-3-402第三人赵士文,女,…
+        return record
     if norm[at - 1] in ",，":
         return (
-            match.group("agent") is not None
-            or norm[match.end() : match.end() + 1] == ":"
-            or (
-                match.group("party") is not None
-                and _COMMA_ENTRY.match(norm, match.end()) is not None
-            )
+            match.group("agent") is not None or norm[match.end() : match.end() + 1] == ":" or record
         )
     return False
 

@@ -40,7 +40,9 @@ _ISSUER_END = re.compile(r"(?:法院|法庭|检察院|检察分院|局|委员会
 _CASE_WORDS = re.compile(r"与|诉|纠纷|案|[一二]审|再审|罪|申请|、|等")
 _LAST_RUN = re.compile(r"[\u4e00-\u9fff]*$")
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
-_SEGMENT_BREAK = re.compile(r".*(?:[>|]|  )")
+# Where site debris before a title ends: a > or |, two blanks, or one blank between Chinese
+# characters (a title never holds one; a page joined into one line puts one between lines).
+_SEGMENT_BREAK = re.compile(r".*(?:[>|]|  |(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]))")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 _HEADING_CAP = 1500
 _OPERATIVE = re.compile(

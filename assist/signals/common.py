@@ -19,9 +19,11 @@ from importlib import resources
 
 from assist.analysis import Signal
 from assist.document import Document, Role
+from assist.parse import content_end
 from assist.text.normalize import Text
 
 BODY = "body"
+FOOTER = "footer"
 _SECTION_FIELDS = (
     "header", "parties", "history", "claims", "defense", "findings", "reasoning", "decision",
     "tail", "appendix",
@@ -138,12 +140,16 @@ class Layout:
         return None
 
 
-def make_layout(doc: Document, length: int) -> Layout:
+def make_layout(doc: Document, length: int, end: int | None = None) -> Layout:
+    """The pieces of a text of ``length``; what follows the document's ``end`` (a site's
+    footer, page numbers) is the ``footer`` piece, in no cue's scope."""
     found = sorted(
         (span[0], name)
         for name in _SECTION_FIELDS
         if (span := getattr(doc.sections, name)) is not None
     )
+    if end is not None and end < length and (not found or found[-1][0] < end):
+        found.append((end, FOOTER))
     starts, names = [0], [BODY]
     for start, name in found:
         if start <= starts[-1]:
@@ -204,7 +210,8 @@ def make_ctx(t: Text, doc: Document) -> Ctx:
         for p in doc.parties
         if len(p.name) >= 2 and p.role in _SIDE_OF_ROLE and p.name.strip("*×xX某") != ""
     )
-    return Ctx(t, doc, make_layout(doc, len(t.norm)), names, criminal, administrative)
+    layout = make_layout(doc, len(t.norm), content_end(t.norm))
+    return Ctx(t, doc, layout, names, criminal, administrative)
 
 
 def scan(ctx: Ctx, code: str, role: str = "cue") -> Iterator[tuple[re.Match[str], str]]:
@@ -217,8 +224,10 @@ def scan(ctx: Ctx, code: str, role: str = "cue") -> Iterator[tuple[re.Match[str]
 
 
 def first(ctx: Ctx, code: str, role: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether any cue of ``role`` (whatever its scope) matches in ``[start, end)``."""
-    stop = len(ctx.t.norm) if end is None else end
+    """Whether any cue of ``role`` (whatever its scope) matches in ``[start, end)``; the end
+    defaults to the document's (a site's footer says nothing about the case)."""
+    footer = ctx.layout.span_of(FOOTER)
+    stop = (footer[0] if footer else len(ctx.t.norm)) if end is None else end
     return any(c.pattern.search(ctx.t.norm, start, stop) for c in cues(code, role))
 
 
