@@ -18,6 +18,7 @@ import pytest
 
 from assist.analysis import Analysis
 from assist.analyze import Analyzer
+from assist.ingest.reflow import display_width, reflow
 from assist.text.normalize import normalize
 from tests.conftest import _dev_documents
 
@@ -106,6 +107,19 @@ def _page_break(text: str) -> str:
     return text if mid < 0 else text[:mid] + "\n第 1 页 共 2 页" + text[mid:]
 
 
+def _pdf_reflowed(text: str) -> str:
+    """A PDF's text layer (every 38 columns a newline, inside names and numbers), as
+    ``assist.ingest.formats`` reads it: reflowed (``assist.ingest.reflow``)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.append("")
+        for char in paragraph:
+            if lines[-1] and display_width(lines[-1] + char) > 38:
+                lines.append("")
+            lines[-1] += char
+    return reflow("\n".join(lines))
+
+
 def _web_page(text: str) -> str:
     """A judgment as a website shows it: title line, source and date above, site footer below."""
     first = text.lstrip().split("\n", 1)[0][:40]
@@ -118,9 +132,9 @@ VARIANTS: dict[str, Transform] = {
     "blank_lines": lambda text: text.replace("\n", "\n\n"),
     "indent_fullwidth": _indent("\u3000\u3000"),
     "indent_spaces": _indent("    "),
-    # Not tested: a PDF's hard wrap (a newline every N characters, inside names and numbers).
-    # Offsets are into the text as given and normalisation keeps every character, so a soft
-    # newline cannot be undone here; reflowing belongs to reading the PDF (assist/ingest).
+    # A PDF's hard wrap cannot be undone by the parser (normalisation keeps every character and
+    # offsets are into the text as given): reading the PDF reflows it, so it is tested as read.
+    "pdf_reflowed": _pdf_reflowed,
     "one_line_spaces": lambda text: re.sub(r"\s*\n\s*", " ", text),
     "glued": lambda text: re.sub(r"\s*\n\s*", "", text),
     "spaced_signature": _spaced_signature,

@@ -244,6 +244,8 @@ def _read_pdf(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, 
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
+    from assist.ingest.reflow import reflow_pages
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -260,7 +262,7 @@ def _read_pdf(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, 
         raise CorruptFile(
             f"not a readable PDF ({type(exc).__name__}: {exc})", source=source
         ) from exc
-    text = "\n".join(page.strip("\n") for page in pages)
+    text = reflow_pages(pages)  # a text layer breaks every visual line: rejoin the wraps
     if not text.strip():
         raise NoTextLayer(
             f"the PDF has {len(pages)} page(s) but no text layer (a scan?): run OCR first, "
