@@ -9,7 +9,6 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -23,6 +22,7 @@ from assist.errors import (
     UnsupportedFormat,
 )
 from assist.ingest.decode import DEFAULT_MAX_BYTES, Decoded, decode_text
+from assist.ingest.html import html_text
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".pdf")
 _FORMAT = {
@@ -167,57 +167,6 @@ def _docx_lines(container: Any) -> Iterator[str]:
 
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_SKIP_TAG_NAMES = "script style noscript template nav aside footer iframe svg canvas select button"
-_BLOCK_TAG_NAMES = """address article blockquote br caption center dd div dl dt fieldset figcaption
-figure form h1 h2 h3 h4 h5 h6 header hr li main ol p pre section table tbody tfoot thead tr ul"""
-_SKIP_TAGS = frozenset(_SKIP_TAG_NAMES.split())
-_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
-_CELL_TAGS = frozenset(("td", "th"))
-_SPACES = re.compile(r"[ \t\n\r\f]+")
-
-
-class _HtmlText(HTMLParser):
-    """Collects visible text: clutter tags dropped, blocks on their own lines, cells tabbed."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self._skip = 0
-        self._pre = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-            self._pre += tag == "pre"
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-            self._pre = max(0, self._pre - (tag == "pre"))
-        elif tag in _CELL_TAGS:
-            self.parts.append("\t")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._in_title:
-            self.title.append(data)
-        else:
-            self.parts.append(data if self._pre else _SPACES.sub(" ", data))
-
-    def text(self) -> str:
-        lines = (line.strip(" \t") for line in "".join(self.parts).split("\n"))
-        return "\n".join(line for line in lines if line)
 
 
 def _read_html(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, str]]:
@@ -225,16 +174,13 @@ def _read_html(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str,
     match = _CHARSET.search(head) or _XML_ENCODING.search(head)
     declared = match.group(1).decode("ascii") if match else None
     decoded = decode_text(data, source, max_bytes=max_bytes, declared=declared)
-    parser = _HtmlText()
-    parser.feed(decoded.text)
-    parser.close()
+    text, title = html_text(decoded.text)
     meta = _decoded_meta(decoded)
     if declared:
         meta["declared_charset"] = declared
-    title = _SPACES.sub(" ", "".join(parser.title)).strip()
     if title:
         meta["title"] = title
-    return parser.text(), meta
+    return text, meta
 
 
 # --- .pdf ----------------------------------------------------------------------------------
