@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any
 
 from assist.errors import (
     CorruptFile,
@@ -134,9 +133,11 @@ def _read_txt(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, 
 def _read_docx(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str, str]]:
     import docx  # lazy: python-docx pulls in lxml
 
+    from assist.ingest.docx_text import body_lines
+
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = list(_docx_lines(document))
+        lines = body_lines(document.element.body)
         title = document.core_properties.title or ""
     except Exception as exc:  # python-docx raises zipfile, lxml and KeyError variants
         raise CorruptFile(
@@ -145,22 +146,6 @@ def _read_docx(data: bytes, source: str, max_bytes: int) -> tuple[str, dict[str,
         ) from exc
     meta = {"title": title} if title else {}
     return "\n".join(lines), meta
-
-
-def _docx_lines(container: Any) -> Iterator[str]:
-    """Paragraph texts in document order; each table cell's paragraphs in row order."""
-    from docx.table import Table
-
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            seen: set[Any] = set()  # the <w:tc> elements themselves: merged cells repeat one
-            for row in block.rows:
-                for cell in row.cells:
-                    if cell._tc not in seen:
-                        seen.add(cell._tc)
-                        yield from _docx_lines(cell)
-        else:
-            yield block.text
 
 
 # --- .html ---------------------------------------------------------------------------------

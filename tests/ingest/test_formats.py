@@ -96,11 +96,11 @@ def test_formats_txt_truncated_tail_is_recorded(tmp_path: Path) -> None:
     assert doc.meta["dropped_tail_bytes"] == "2"
 
 
-def test_formats_docx_paragraphs_and_table_cells_in_order(tmp_path: Path) -> None:
+def test_formats_docx_paragraphs_and_table_rows_in_order(tmp_path: Path) -> None:
     path = tmp_path / "judgment.docx"
     path.write_bytes(_docx_bytes())
-    doc = read_document(path)
-    assert doc.text.split("\n") == [HEADER, TITLE, "案号", NUMBER, *PARTIES, BODY]
+    doc = read_document(path)  # a table row is one line, its cells joined by a tab (as in HTML)
+    assert doc.text.split("\n") == [HEADER, TITLE, f"案号\t{NUMBER}", *PARTIES, BODY]
     assert doc.format == "docx"
     assert doc.meta["title"] == "何锴与陈晓春民间借贷纠纷一审民事判决书"
 
