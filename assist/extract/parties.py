@@ -18,7 +18,7 @@ from functools import cache
 
 from assist.document import Agent, Party, PartyKind, Role
 from assist.extract.agents import agent_targets, make_agent
-from assist.extract.party_roles import party_kind, prior_role, role_table
+from assist.extract.party_roles import org_shaped, party_kind, prior_role, role_table
 from assist.text.normalize import Text
 
 _AGENT_WORDS = (
@@ -78,7 +78,7 @@ _SENTENCE = re.compile(r"[^。\n]+")
 _GAP = re.compile(r" +")
 _NARRATIVE_START = re.compile(r"(?:本院|在本院|本案|经审理|经审查|经查|审理查明|综上)")
 _NARRATIVE_ANY = re.compile(
-    r"起诉书指控|诉称|辩称|述称|纠纷一?案|不服|本院(?:于\d|受理|立案)|判令|起诉[,:要称]"
+    r"指控|诉称|辩称|述称|纠纷一?案|不服|本院(?:于\d|受理|立案)|判令|起诉[,:要称]"
     r"|提出[^。,]{0,4}诉讼请求"
     r"|向本院(?:提起|提出|申请|起诉|递交|请求|诉请|呈报|报请|移送)"
     r"|(?:提出|提请|报请|建议)[^。]{0,12}?(?:减刑|假释)"
@@ -94,6 +94,11 @@ _NAME_THEN_NARRATIVE = re.compile(
 )
 # A sentence of a personal record (因涉嫌…一案于…被刑事拘留) is not a narrative opening.
 _RECORD_START = re.compile(r"(?:因|于|曾|同年|次日|现|\d|[一二][〇零])")
+# Where a headerless party block may open: a line start, or right after a document number
+# glued before the first entry (…起诉书某检刑诉(2018)184号被告人李某).
+_PARTICLES = frozenset("的与及在对")  # never a surname (和, 向 are)
+_PERSON_MAX = 20  # longer: an organisation's (公司, 委员会 …) or a transliterated name (·)
+_LINE_START = re.compile(r"(?m)(?:^|(?<=号))[ ]*")
 _HEAD_SCAN = 5000
 _BLOCK_MAX = 6000
 
@@ -178,6 +183,16 @@ def _after_last_entry(norm: str, start: int, end: int) -> int:
     return start
 
 
+def _opens_with_entry(norm: str, opening: int | None) -> bool:
+    """Without a heading or case number, a party block opens with a label at a line start
+    (原告李某。委托代理人…); a label in mid-sentence is narrative."""
+    end = min(len(norm), _BLOCK_MAX if opening is None else opening)
+    for line in _LINE_START.finditer(norm, 0, end):
+        if line.end() < end and _label_re().match(norm, line.end()) is not None:
+            return True
+    return False
+
+
 def locate_party_block(t: Text) -> tuple[int, int] | None:
     """Offsets of the party block: after the heading/case number, before the narrative."""
     norm = t.norm
@@ -197,6 +212,8 @@ def locate_party_block(t: Text) -> tuple[int, int] | None:
     else:
         end = min(len(norm), 1500)
         heading = _HEADING.search(norm, 0, end) if _HEADING_END.search(norm, 0, end) else None
+        if heading is None and not _opens_with_entry(norm, opening):
+            return None  # an excerpt of narrative (facts, a query): labels there are not entries
         first = heading.end() if heading else 0
     limit = min(len(norm), first + _BLOCK_MAX)
     stop = opening if first == 0 else _narrative_start(norm, first, limit)
@@ -333,8 +350,18 @@ def _parse_block(t: Text, lo: int, hi: int) -> list[_Draft]:
         raw_label = t.raw[label.start() : label.end()]
         for start, end in spans:
             name = norm[start:end]
+            if not _plausible_name(name):
+                continue
             drafts.append(_Draft(name, role, party_kind(name), start, end, prior, raw_label, base))
     return drafts
+
+
+def _plausible_name(name: str) -> bool:
+    """A name, not a clause a label ran into (被告人袁某在担任…期间 in a facts excerpt): at least
+    two characters, not opening with a particle, and short unless shaped like an organisation's."""
+    if len(name) < 2 or name[0] in _PARTICLES:
+        return False
+    return len(name) <= _PERSON_MAX or "·" in name or org_shaped(name)
 
 
 def _finish(drafts: list[_Draft]) -> Iterator[Party]:

@@ -83,6 +83,13 @@ def party_kind(name: str) -> PartyKind:
     return "organization" if len(name) >= 8 else "person"
 
 
+def org_shaped(name: str) -> bool:
+    """Whether a name carries an organisation's or agency's mark (a listed word or suffix);
+    the length default of :func:`party_kind` does not count."""
+    contains, suffixes = _kind_rules()
+    return any(p in name for p, _ in contains) or any(name.endswith(x) for x, _ in suffixes)
+
+
 def prior_role(paren: str | None) -> Role | None:
     """The earlier role in a label's parenthesis: （原审被告） → defendant; （反诉被告） → None.
 

@@ -105,7 +105,18 @@ def _clean(name: str) -> str:
     return _VERSION.sub("", s)
 
 
+# A mistyped state prefix: 中国人民共和国合同法, 中华人民共和合同法, 中华共和国公司法.
+_PRC_TYPO = re.compile(r"^(?:中国人民共和国|中华人民共和(?!国)|中华共和国|中华人民国)")
+# An SPC title naming a national law without its inner 《》: …关于适用中华人民共和国担保法若干….
+_BARE_INNER = re.compile(
+    r"(?<=适用)(中华人民共和国[\u4e00-\u9fff]{1,14}?(?:法典|法|通则|总则))(?=若干|的)"
+)
+
+
 def _full(name: str) -> str:
+    name = _PRC_TYPO.sub("中华人民共和国", name)
+    if name.startswith("最高人民") and "《" not in name:
+        name = _BARE_INNER.sub(r"《\1》", name)
     full = _aliases().get(name)
     if full is not None:
         return full
@@ -129,9 +140,15 @@ def _known() -> frozenset[str]:
     return frozenset(_aliases().values())
 
 
+def known_laws() -> frozenset[str]:
+    """Every full law name the alias table maps to (normalised, inner titles in 《》)."""
+    return _known()
+
+
 def _repair(name: str) -> str:
-    """A national law's name with one character dropped (土地管法) → the known full name."""
-    if name in _known() or not name.startswith("中华人民共和国"):
+    """A national law's or SPC title's name with one character dropped (土地管法, 适用法若干,
+    最高人民法院最高人民检察院 without its 、) → the known full name."""
+    if name in _known() or not name.startswith(("中华人民共和国", "最高人民")):
         return name
     close = [k for k in _known() if len(k) == len(name) + 1 and _drops_one(name, k)]
     return close[0] if len(close) == 1 else name

@@ -188,7 +188,8 @@ _ADMIN_WORDS = re.compile(r"行\s*政\s*(?:判\s*决|裁\s*定|调\s*解|赔\s*�
 def make_ctx(t: Text, doc: Document) -> Ctx:
     number = doc.case_number
     case_type = number.case_type if number is not None else None
-    roles = {p.role for p in doc.parties}
+    # "other" (被害人, 利害关系人) tells no kind: an excerpt naming only a victim is sniffed.
+    roles = {p.role for p in doc.parties} - {"other"}
     criminal = case_type == "criminal" or (
         case_type is None
         and (

@@ -1054,3 +1054,48 @@ def test_parties_any_region_is_safe(text: str, lo: int, hi: int) -> None:
     t = make_text(text)
     for party in find_parties(t, (lo, hi)):
         assert t.norm[party.start : party.end] == party.name
+
+
+# Found by training/sanity_scan.py on CAIL2018 / LeCaRD facts: without a heading or case
+# number, labels in mid-sentence were read as a party block (被告人高某某在明知…虚开发票8张).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公诉机关指控，2014年2月23日9时许，被告人林某某在自家果园内与姜某某发生争吵。附带民事"
+        "诉讼原告人姜某某要求被告人林某某赔偿其住院医疗费15334元、误工费47000元。",
+        "2018年1月15日14时10分许，被告人莫某酒后驾驶湘A×××××号小型轿车行驶至某路段时被"
+        "民警检查，被告人莫某主动投案。",
+        "经审理查明：被告人赵2某、宋某谎称赵2某系土地局工作人员。被告人赵2某给被害人兰某甲办理了"
+        "虚假的房产证。",
+    ],
+)
+def test_parties_none_in_a_headerless_narrative(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_parties_headerless_block_opening_with_a_label_is_kept() -> None:
+    text = (
+        "原告李某1。委托代理人蒋某，某某法律服务所法律工作者。被告夏某1。\n\n原告李某1诉称，借款。"
+    )
+    assert [(p.name, p.role) for p in find_parties(make_text(text))] == [
+        ("李某1", "plaintiff"),
+        ("夏某1", "defendant"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        ("被告人袁某某在明知自己没有能力归还借款的情况下仍然向他人借款，", []),
+        ("原告：李\n", []),
+        ("被告的行为违反消费者权益保护法，", []),
+        (
+            "被告人阿卜杜热合曼·买买提·艾力江·阿不都热依木，男，",
+            ["阿卜杜热合曼·买买提·艾力江·阿不都热依木"],
+        ),
+        ("被告和某某，男，", ["和某某"]),
+    ],
+)
+def test_parties_clauses_are_not_names(block: str, kept: list[str]) -> None:
+    t = make_text(block)
+    assert [p.name for p in find_parties(t, (0, len(block)))] == kept

@@ -388,3 +388,33 @@ def test_statutes_never_raise_and_spans_are_article_references(raw: str) -> None
         assert _SPAN.fullmatch(t.norm[s.start : s.end])
         assert s.article_no > 0 and s.article.startswith("第")
         assert s.law
+
+
+# Found by training/sanity_scan.py on CAIL2021 texts: mistyped or unbracketed names that the
+# alias table already knows in their correct form.
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("中国人民共和国合同法", "中华人民共和国合同法"),
+        ("《中华人民共和公司法》", "中华人民共和国公司法"),
+        (
+            "最高人民法院关于适用中华人民共和国担保法若干问题的解释",
+            "最高人民法院关于适用《中华人民共和国担保法》若干问题的解释",
+        ),
+        (
+            "最高人民法院关于审理民间借贷案件适用法若干问题的规定",
+            "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",
+        ),
+        (
+            "最高人民法院最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释",
+            "最高人民法院、最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释",
+        ),
+    ],
+)
+def test_statutes_law_name_typos_repaired(name: str, full: str) -> None:
+    assert normalize_law_name(name) == full
+
+
+def test_statutes_mistyped_prefix_cited() -> None:
+    t = make_text("依照《中国人民共和国合同法》第二百零六条的规定")
+    assert [(s.law, s.article_no) for s in find_statutes(t)] == [("中华人民共和国合同法", 206)]
