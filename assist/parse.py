@@ -53,7 +53,7 @@ _JUNK_LINE = re.compile(
     r"\s*(?:PAGE)?\s*\d{0,4}\s*"
     # a website's footer line after the document: follow-us, share buttons, navigation
     r"|[ ]*(?:关注|分享到|扫一扫|扫码|返回顶部|打印本页|关闭窗口|责任编辑|上一篇|下一篇|版权所有"
-    r"|Copyright|ICP备)[^\n]{0,40}\s*"
+    r"|Copyright|[\u4e00-\u9fff]?ICP备)[^\n]{0,40}\s*"
 )
 _MID_STOP = re.compile(r"[!?]")  # sentence ends that sentence-start cues may run across
 # The end of a header candidate (see ``_patterns()["header"]``): its last character before

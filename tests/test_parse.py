@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assist.document import Sections
-from assist.parse import find_sections
+from assist.parse import content_end, find_sections
 from assist.text.normalize import make_text
 from tests.conftest import dev_texts
 
@@ -263,3 +263,94 @@ texts_like_documents = st.lists(
 @given(st.one_of(st.text(), texts_like_documents))
 def test_parse_never_raises_and_spans_are_well_formed(raw: str) -> None:
     _assert_well_formed(find_sections(make_text(raw)), len(raw))
+
+
+# page-07 (通化县 非诉执行) with its lines joined into one, as a scraper hands it over: the last
+# party line has no full stop and runs into the history after a blank.
+_JOINED_EXECUTION = (
+    "吉林省通化县人民法院 行政裁定书 (2015)通行非执字第78号 申请执行人通化县国土资源局。 "
+    "被执行人周某某,住通化县 申请执行人通化县国土资源局于2015年5月6日向本院申请强制执行。"
+    "本院经审查认为,该决定认定事实清楚。裁定如下: 准予强制执行。 审判员 张某 二〇一五年六月一日"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [_JOINED_EXECUTION, _JOINED_EXECUTION.replace("住通化县 申请", "住通化县。\n申请")],
+    ids=["run-in", "own-line"],
+)
+def test_parse_run_in_party_line_moves_the_history_start(text: str) -> None:
+    sections = find_sections(make_text(text))
+    assert sections.parties is not None and sections.history is not None
+    assert text[sections.history[0] :].startswith("申请执行人通化县国土资源局于2015年")
+    assert text[: sections.parties[1]].rstrip("。").endswith("被执行人周某某,住通化县")
+    _assert_well_formed(sections, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (  # 与 before the blank: the cue's own parties, not a party line ending
+            "浙江省新昌县人民法院 民事判决书 (2015)绍新商初字第195号 原告张某。 被告李某某。 "
+            "原告张某与 被告李某某民间借贷纠纷一案,本院于2015年1月26日立案受理。本院认为,"
+            "事实清楚。判决如下: 驳回原告张某的诉讼请求。",
+            "原告张某与 被告李某某",
+        ),
+        (  # the cue starts with no party label: nothing to move
+            "南京市玄武区人民法院 民事裁定书 (2013)玄民辖初字第21号 原告陈某,男。 被告某某公司。 "
+            "本院受理原告陈某诉 被告某某公司买卖合同纠纷一案后,被告在答辩期内提出管辖权异议。"
+            "本院经审查认为,异议成立。裁定如下: 本案移送南京市鼓楼区人民法院处理。",
+            "本院受理原告陈某诉 被告",
+        ),
+    ],
+    ids=["joined-by-yu", "court-opens"],
+)
+def test_parse_blank_party_label_inside_the_history_is_no_run_in(text: str, opening: str) -> None:
+    history = find_sections(make_text(text)).history
+    assert history is not None and text[history[0] :].startswith(opening)
+
+
+_LAST_LINE = "书记员 王某"
+_DOCUMENT = (
+    "浙江省新昌县人民法院\n民 事 判 决 书\n(2015)绍新商初字第195号\n原告:张某,农民。\n被告:李某某。\n"
+    "原告张某与被告李某某民间借贷纠纷一案,本院于2015年1月26日立案受理。本案现已审理终结。\n"
+    "本院认为,被告应当归还借款。判决如下:\n被告李某某归还原告张某借款8000元。\n"
+    f"审判员 秦某\n二〇一五年三月二日\n{_LAST_LINE}"
+)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "关注公众号", "分享到:微信 微博 QQ空间", "扫一扫 在手机上查看", "扫码关注", "返回顶部",
+        "打印本页 关闭窗口", "责任编辑:王某", "上一篇:某某公司买卖合同纠纷案", "下一篇:某某案",
+        "版权所有 浙江法院网", "Copyright © 2020 浙江法院网", "ICP备05023036号",
+        "浙ICP备05023036号",  # the province's short name before ICP备, as sites print it
+        "  7", "PAGE 7",
+    ],
+)  # fmt: skip
+def test_parse_site_footer_lines_are_trimmed(footer: str) -> None:
+    text = f"{_DOCUMENT}\n\n{footer}\n返回顶部\n"
+    end = content_end(make_text(text).norm)
+    assert text[:end].endswith(_LAST_LINE) and end == len(_DOCUMENT)
+    tail = find_sections(make_text(text)).tail
+    assert tail is not None and tail[1] == end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _DOCUMENT,
+        # a footer word opening a line inside the body, with the document after it
+        _DOCUMENT.replace("本院认为,", "关注到被告未按期还款,本院认为,"),
+        _DOCUMENT.replace(_LAST_LINE, f"责任编辑之外\n{_LAST_LINE}"),
+        # the document's last line starts with a footer word but is a sentence, not a site line
+        _DOCUMENT
+        + "\n关注到原告提交的借条系被告亲笔书写且被告对借款事实无异议本院对借款事实予以确认并依法判决。",
+        # 微信 is evidence here, not a share button
+        _DOCUMENT + "\n原告通过微信向被告转账8000元。",
+    ],
+    ids=["plain", "inside", "before-last", "long-last-line", "wechat"],
+)
+def test_parse_footer_words_in_the_body_are_kept(text: str) -> None:
+    assert content_end(make_text(text).norm) == len(text)

@@ -10,6 +10,13 @@ above. Lines that are already paragraphs are never full enough *and* open-ended,
 comes out unchanged apart from trailing blanks. The only edits: trailing spaces dropped, newlines
 removed (or, between two Latin letters, turned into a space). Party labels and heading, signature
 cues come from ``assist/data`` (party_roles.tsv, section_cues.tsv).
+
+Across pages (``reflow_pages``) the page's layout goes first: page numbers at a page's top or
+bottom (第 1 页 共 2 页, - 1 -, 1/2; bare numbers only where several pages carry one) and running
+headers/footers — a line repeated identically at the top (bottom) of most pages — are dropped,
+so the last line of page N joins the first of page N+1. The first page keeps its top lines (the
+court's name heading the document); a line seen only once is never dropped. For a PDF the text
+we extract is the document text, so nothing downstream indexes the dropped lines.
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from itertools import accumulate
@@ -38,6 +46,16 @@ _PAGE_NUMBER = re.compile(
     r"[ \u3000]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
     r"|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|\d{1,4}|(?i:page)\s*\d+(?:\s*(?i:of)\s*\d+)?)[ \u3000]*"
 )
+# A running header or footer is one of the first (last) this many text lines of a page (the
+# court's name and the case number, say); deeper lines are body text.
+EDGE_LINES = 2
+# The document's heading (court, title, case number) lies in its first this many characters
+# (blanks aside); a header repeating part of it is repeated even on a two-page document ...
+HEAD_CHARS = 200
+# ... if it has at least this many characters (一, 原告 are no header).
+MIN_HEADER = 6
+_BARE_NUMBER = re.compile(r"[ \u3000]*\d{1,4}[ \u3000]*")
+_SPACES = re.compile(r"\s+")
 _INDENT = re.compile(r"(?:\u3000| {2,}|\t)")
 _TRAILING = re.compile(r" +$", re.MULTILINE)
 _LATIN = re.compile(r"[A-Za-z]")
@@ -185,9 +203,107 @@ def reflow(page_text: str, full: int | None = None) -> str:
     return "\n".join(reflow_lines(lines, full if full is not None else full_width(lines)))
 
 
+def _key(line: str) -> str:
+    """A header compared across pages: blanks aside (extraction spaces them differently)."""
+    return _SPACES.sub("", line)
+
+
+def _edge(lines: Sequence[str], top: bool, bare: bool, narrow: int) -> list[str]:
+    """The keys of a page's first (``top``) or last ``EDGE_LINES`` text lines, page numbers
+    aside, up to the first line as wide as running text: body text is no header."""
+    keys: list[str] = []
+    for line in lines if top else reversed(lines):
+        if len(keys) == EDGE_LINES or display_width(line) >= narrow:
+            break
+        if line.strip() and not _is_page_number(line, bare):
+            keys.append(_key(line))
+    return keys
+
+
+def _is_page_number(line: str, bare: bool) -> bool:
+    """A page number; a bare number (12) only when the document numbers its pages so."""
+    return is_page_number(line) and (bare or _BARE_NUMBER.fullmatch(line) is None)
+
+
+def _numbers_bare(pages: Sequence[Sequence[str]]) -> bool:
+    """Whether at least two pages open or close with a bare number: a page numbering, not a
+    figure of the text that happens to stand on a line of its own."""
+    texts = ([x for x in page if x.strip()] for page in pages)
+    ends = ((text[0], text[-1]) for text in texts if text)
+    return sum(any(_BARE_NUMBER.fullmatch(x) for x in end) for end in ends) >= 2
+
+
+def _heading_block(page: Sequence[str], narrow: int) -> Callable[[str], bool]:
+    """Whether a line may be a running header repeating the first page's heading — the court's
+    name, the case number: a line of some length, narrower than running text, found in the
+    first ``HEAD_CHARS`` characters of the document (its heading, however it is broken)."""
+    head = _key("".join(x for x in page if x.strip()))[:HEAD_CHARS]
+    return lambda key: len(key) >= MIN_HEADER and display_width(key) < narrow and key in head
+
+
+def _running(pages: Sequence[Sequence[str]], top: bool, bare: bool, narrow: int) -> set[str]:
+    """Lines narrower than running text repeated at the top (bottom) of most pages — the first
+    page's top is its heading, so there a repeat of the heading counts once instead."""
+    edged = pages[1:] if top else pages
+    counts = Counter(key for page in edged for key in set(_edge(page, top, bare, narrow)))
+    in_head = _heading_block(pages[0], narrow) if top else (lambda key: False)
+    return {
+        key
+        for key, count in counts.items()
+        if key and count + in_head(key) >= 2 and 2 * count >= len(pages) - 1
+    }
+
+
+def _trim(lines: list[str], top: set[str], bottom: set[str], bare: bool) -> list[str]:
+    """A page without the page numbers and running headers/footers at its ends (at most
+    ``EDGE_LINES`` of these, plus page numbers); a header is kept above a heading, where a
+    new document starts on the page."""
+    heading = _starts()[0]
+    start, end, headers, footers = 0, len(lines), 0, 0
+    while start < end:
+        line = lines[start]
+        following = next((x for x in lines[start + 1 : end] if x.strip()), "")
+        if not line.strip() or _is_page_number(line, bare):
+            start += 1
+        elif headers < EDGE_LINES and _key(line) in top and not heading.match(following):
+            start, headers = start + 1, headers + 1
+        else:
+            break
+    while end > start:
+        line = lines[end - 1]
+        if not line.strip() or _is_page_number(line, bare):
+            end -= 1
+        elif footers < EDGE_LINES and _key(line) in bottom:
+            end, footers = end - 1, footers + 1
+        else:
+            break
+    if all(not x.strip() for x in lines[:start] + lines[end:]):
+        return lines  # nothing but blanks at its ends: the page as it was
+    return lines[start:end]
+
+
+def strip_page_furniture(pages: Sequence[str]) -> list[str]:
+    """Each page's text (trailing blanks dropped) without its page numbers and running
+    headers/footers; the first page keeps its top lines. Pages left empty by this go."""
+    split = [_TRAILING.sub("", page.strip("\n")).split("\n") for page in pages]
+    if not split:
+        return []
+    bare = _numbers_bare(split)
+    full = full_width([line for lines in split for line in lines])
+    narrow = MAX_FULL if full is None else full * 3 // 4  # a running header is no full line
+    top, bottom = _running(split, True, bare, narrow), _running(split, False, bare, narrow)
+    texts: list[str] = []
+    for i, lines in enumerate(split):
+        kept = _trim(lines, set() if i == 0 else top, bottom, bare)
+        if kept or not any(x.strip() for x in lines):  # a page of furniture alone goes
+            texts.append("\n".join(kept))
+    return texts
+
+
 def reflow_pages(pages: Sequence[str]) -> str:
-    """A document's pages, reflowed with the document's full width (short pages borrow it),
-    joined by newlines; a wrap across a page break is joined like one inside a page."""
-    texts = [_TRAILING.sub("", page.strip("\n")) for page in pages]
+    """A document's pages, without page numbers and running headers/footers, reflowed with the
+    document's full width (short pages borrow it) and joined by newlines; a wrap across a page
+    break is joined like one inside a page."""
+    texts = strip_page_furniture(pages)
     full = full_width([line for text in texts for line in text.split("\n")])
     return reflow("\n".join(texts), full)

@@ -226,3 +226,39 @@ def test_cause_never_raises_and_evidence_matches(raw: str) -> None:
     found = find_cause(t)
     if found is not None:
         assert 0 <= found[1] < found[2] <= len(raw)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page joined into one line: the title follows the site's text after a blank
+        "首页 裁判文书 张某与李某某民间借贷纠纷一审民事判决书 浙江省新昌县人民法院 "
+        "民 事 判 决 书 (2015)绍新商初字第195号 原告:张某,男。",
+        # the title on its own line (page-05 layout)
+        "张某与李某某民间借贷纠纷一审民事判决书\n浙江省新昌县人民法院\n民事判决书\n"
+        "(2015)绍新商初字第195号\n原告:张某,男。",
+    ],
+    ids=["after-blank", "line-start"],
+)
+def test_cause_title_line_after_any_blank(text: str) -> None:
+    title = [m for m in find_causes(make_text(text)) if m.source == "title"]
+    start = text.index("民间借贷纠纷")
+    assert [(m.cause, m.start, m.end, m.rank) for m in title] == [
+        ("民间借贷纠纷", start, start + 6, STATED)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # glued after a case number (a judgment cited in the history), no blank before it
+        "浙江省新昌县人民法院 民事判决书 (2016)浙06民终12号 本院作出(2015)绍新商初字第195号"
+        "张某与李某某民间借贷纠纷一审民事判决书 后,张某不服,提起上诉。",
+        # the heading word runs on into a sentence: a mention, not a title line
+        "浙江省新昌县人民法院 民事裁定书 (2016)浙06民终12号 张某与李某某民间借贷纠纷一审民事"
+        "判决书已发生法律效力。",
+    ],
+    ids=["after-case-number", "runs-on"],
+)
+def test_cause_no_title_line_without_a_blank_before_and_after(text: str) -> None:
+    assert [m for m in find_causes(make_text(text)) if m.source == "title"] == []

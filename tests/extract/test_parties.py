@@ -1099,3 +1099,43 @@ def test_parties_headerless_block_opening_with_a_label_is_kept() -> None:
 def test_parties_clauses_are_not_names(block: str, kept: list[str]) -> None:
     t = make_text(block)
     assert [p.name for p in find_parties(t, (0, len(block)))] == kept
+
+
+# A party line whose address ends in a digit (a room number) with the next party glued on: the
+# line break was lost (HTML copies, joined PDF lines). Layout of a real Beijing block (…3-3-402
+# 第三人赵士文,女,…), names placeholders.
+_GLUED_HEAD = "北京市朝阳区人民法院\n民事判决书\n(2019)京0105民初123号\n"
+_GLUED_NARRATIVE = "原告张某某与被告李某某、第三人赵某某房屋买卖合同纠纷一案,本院立案后依法审理。"
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (  # a personal record follows the label: a new entry
+            "原告张某某,男,1970年1月1日出生,住北京市朝阳区某小区3-3-402第三人赵某某,女,"
+            "1980年2月2日出生,住北京市朝阳区。\n被告李某某,男,1975年3月3日出生。\n",
+            [("张某某", "plaintiff"), ("赵某某", "third_party"), ("李某某", "defendant")],
+        ),
+        (  # a company's seat ending in a digit
+            "原告某某公司,住所地北京市朝阳区某路8号院2第三人赵某某,女,1980年2月2日出生,住北京市。"
+            "\n被告李某某,男,1975年3月3日出生。\n",
+            [("某某公司", "plaintiff"), ("赵某某", "third_party"), ("李某某", "defendant")],
+        ),
+        (  # running text: the label after the digit names where the plaintiff lives
+            "原告张某某,男,1970年1月1日出生,现暂住3-3-402第三人赵某某名下房屋。\n"
+            "被告李某某,男,1975年3月3日出生。\n",
+            [("张某某", "plaintiff"), ("李某某", "defendant")],
+        ),
+        (  # the same, with the third party's own line further down
+            "原告张某某,男,1970年1月1日出生,住北京市朝阳区某小区3-3-402第三人赵某某处。\n"
+            "被告李某某,男,1975年3月3日出生。\n第三人赵某某,女,1980年2月2日出生。\n",
+            [("张某某", "plaintiff"), ("李某某", "defendant"), ("赵某某", "third_party")],
+        ),
+    ],
+    ids=["record", "company-seat", "running-text", "own-line-later"],
+)
+def test_parties_label_after_a_digit_opens_an_entry_with_a_record(
+    block: str, expected: list[tuple[str, Role]]
+) -> None:
+    found = find_parties(make_text(_GLUED_HEAD + block + _GLUED_NARRATIVE))
+    assert [(p.name, p.role) for p in found] == expected

@@ -163,3 +163,47 @@ def test_title_never_raises_on_arbitrary_text(text: str) -> None:
 @given(st.lists(st.sampled_from(_PIECES), max_size=50))
 def test_title_offsets_hold_on_header_like_text(pieces: list[str]) -> None:
     _check("".join(pieces))
+
+
+# A web page joined into one line keeps one blank where each line ended; site text before the
+# title (breadcrumbs, source) ends at the last blank between two Chinese characters. Layout of
+# page-05 / page-11 (中国裁判文书网 copies), parties masked.
+_LOAN_TITLE = "张某与李某某民间借贷纠纷一审民事判决书"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"首页 裁判文书 {_LOAN_TITLE} 浙江省新昌县人民法院 民 事 判 决 书 (2015)绍新商初字第195号 "
+        "原告:张某,男。",
+        f"来源:中国裁判文书网 {_LOAN_TITLE}\n(2015)绍新商初字第195号\n原告:张某,男。",
+        f"{_LOAN_TITLE}\n浙江省新昌县人民法院\n民事判决书\n(2015)绍新商初字第195号\n原告:张某,男。",
+        f"{_LOAN_TITLE} 浙江省新昌县人民法院 民事判决书 (2015)绍新商初字第195号 原告:张某,男。",
+    ],
+    ids=["breadcrumbs-joined", "source-line", "title-line", "title-joined"],
+)
+def test_find_title_site_text_ends_at_a_blank_between_chinese(text: str) -> None:
+    t = make_text(text)
+    found = find_title(t)
+    assert found is not None and found.title == _LOAN_TITLE
+    assert text[found.title_start : found.title_end] == _LOAN_TITLE
+
+
+def test_find_title_without_blanks_is_kept_whole() -> None:
+    # page-13 with its first two lines joined: the site's name before the blank goes, the
+    # title (、 and 等, no blank) stays whole
+    title = "某某、中交第二航务工程局有限公司珠海分公司等劳动争议民事一审民事判决书"
+    t = make_text(
+        f"大恒建设集团有限公司 {title}\n广东省珠海市香洲区人民法院\n民 事 判 决 书\n"
+        "(2021)粤0402民初6343号\n原告:***,男。"
+    )
+    found = find_title(t)
+    assert found is not None and found.title == title
+
+
+def test_find_title_spaced_heading_is_not_a_segment_break() -> None:
+    # The blanks of a spaced heading (民 事 判 决 书) lie after the title's case words: the
+    # whole title is kept, not only what follows the heading's last blank.
+    t = make_text("张某与李某某民间借贷纠纷一审民 事 判 决 书\n(2015)绍新商初字第195号\n原告张某。")
+    found = find_title(t)
+    assert found is not None and found.title == _LOAN_TITLE
