@@ -22,7 +22,14 @@ from assist.learn.train import TrainResult, TrainSpec, train_model
 from training.learn_data import ROOT, real_label_files, write_generated
 
 SPECS = (
-    TrainSpec(name="router", task="subdomain", backend="tfidf"),
+    # 20k char / 10k word terms: 3.4 MB of weights instead of 7.5 MB, real held-out accuracy
+    # 0.872 vs 0.881 (one document of 109)
+    TrainSpec(
+        name="router",
+        task="subdomain",
+        backend="tfidf",
+        params={"char_max_features": 20000, "word_max_features": 10000},
+    ),
     TrainSpec(name="issues", task="issues", backend="tfidf"),
 )
 
