@@ -42,7 +42,7 @@ def guess_from(classes: list[str], proba: np.ndarray) -> DomainGuess:
     """Domain = the summed probability of its classes; sub-domain = the best class within it."""
     by_domain: dict[str, float] = {d: 0.0 for d in DOMAINS}
     best_sub: dict[str, tuple[float, str | None]] = {}
-    for label, p in zip(classes, proba.tolist(), strict=False):
+    for label, p in zip(classes, proba.tolist(), strict=True):
         domain, _, sub = label.partition("/")
         if domain not in by_domain:
             continue

@@ -152,7 +152,7 @@ def data_info(records: Sequence[LabelRecord], y: Sequence[Target]) -> DataInfo:
     """sha256 over sorted (document hash, target): what the model was trained on."""
     lines = sorted(
         f"{doc_hash(r.text)}\t{json.dumps(t, ensure_ascii=False)}"
-        for r, t in zip(records, y, strict=False)
+        for r, t in zip(records, y, strict=True)
     )
     digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
     return DataInfo(sha256=digest, size=len(records), parts=dict(Counter(r.part for r in records)))
@@ -166,7 +166,7 @@ def truth(task: Task, y: Sequence[Target], classes: Sequence[str]) -> tuple[Floa
         kept = [tuple(x for x in t if x in known) for t in y]
         return label_matrix(kept, classes), np.ones(len(y), dtype=bool)
     mask = np.array([t in known for t in y], dtype=bool)
-    rows = [t for t, m in zip(y, mask, strict=False) if m]
+    rows = [t for t, m in zip(y, mask, strict=True) if m]
     return label_matrix(rows, classes), mask
 
 
@@ -218,7 +218,7 @@ def score_parts(
     proba = model.predict_proba([r.text for r in records]) if records else np.zeros((0, 0))
     matrix, mask = truth(task, y, model.classes_)
     proba = proba[mask] if len(proba) else np.zeros((0, len(model.classes_)))
-    kept = [r for r, m in zip(records, mask, strict=False) if m]
+    kept = [r for r, m in zip(records, mask, strict=True) if m]
     out = {}
     for part, rows in parts_of(kept).items():
         out[part] = evaluate(
