@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# CI runs the property tests derandomized (HYPOTHESIS_PROFILE=ci in .ci/run) so that a red run
+# is reproducible; local runs keep random seeds to keep finding new cases.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
