@@ -128,6 +128,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "party_start": re.compile(rf"\s*(?:{party})"),
         # The blank where a line of the party block ended, in a text joined into one line.
         "joined_party": re.compile(rf"(?<=[\u4e00-\u9fff])(?<![与和及诉]) +(?=(?:{party}))"),
+        # No blank at all: an address (住…县) running straight into the next party label.
+        "glued_party": re.compile(
+            rf"住[^。,，;；:：\s]{{1,30}}?[省市县区镇乡村组号路街](?=(?:{party}))"
+        ),
         # A judge's title and name, then (without a full stop) the date or the clerk.
         "tail": re.compile(
             rf"(?:{judge})[\s:]*[^\s\d。,，:;]{{1,10}}?(?=\s|(?:{judge})|(?:{clerk})|{_TAIL_DATE})"
@@ -303,12 +307,15 @@ def _opens_history(s: str, hist: re.Match[str], body_start: int) -> bool:
 def _history_start(s: str, hist: re.Match[str]) -> int:
     """Where the history begins. In a text joined into one line, a party line without a full
     stop runs into it (被执行人周殿云,住通化县 申请执行人…于…向本院申请): then it begins at
-    the last party label set off by a blank inside the cue."""
+    the last party label set off by a blank inside the cue, or, with no blank, at the last one
+    glued to an address (住通化县申请执行人…)."""
     start = hist.start("cue")
     pats = _patterns()
     if not pats["party_start"].match(s, start):
         return start
     joins = list(pats["joined_party"].finditer(s, start, hist.end("cue")))
+    if not joins:
+        joins = list(pats["glued_party"].finditer(s, start, hist.end("cue")))
     return joins[-1].end() if joins else start
 
 

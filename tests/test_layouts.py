@@ -237,11 +237,9 @@ def _applies(doc_id: str, variant: str) -> bool:
 
 
 # Known misses, kept visible: strict, so a fix shows up as XPASS.
-_KNOWN = {
-    # The last party line has no full stop; glued, 住通化县申请执行人…于…向本院申请 reads as one
-    # sentence, so the history swallows the party (with a blank between them it is found).
-    ("page-07", "glued"): "party line without 。 glued to the history",
-}
+# (page-07 glued, 住通化县申请执行人…于…向本院申请, was one until the address rule in
+# parse._history_start.)
+_KNOWN: dict[tuple[str, str], str] = {}
 CASES = [
     pytest.param(d, v, marks=[pytest.mark.xfail(strict=True, reason=_KNOWN[(d, v)])])
     if (d, v) in _KNOWN
