@@ -2,7 +2,9 @@
 to the public interest, possibly without a remedy.
 
 - ``ecological_damage``: an ecological crime charged or found (污染环境罪, 非法采矿罪, 滥伐林木罪,
-  盗伐林木罪, 非法捕捞水产品罪, 非法占用农用地罪, 非法狩猎罪 …), one signal per charge.
+  盗伐林木罪, 非法捕捞水产品罪, 非法占用农用地罪, 非法狩猎罪 …), one signal per charge; without a
+  charge, the damage told in the facts (滥伐…蓄积…立方米, 非法开采, 倾倒…废液, 电鱼 …), in civil
+  documents too unless the suit is itself a public-interest or 生态环境损害赔偿 suit.
 - ``no_restoration_order``: a judgment for such a crime whose operative part orders no remedy
   (生态修复, 补植复绿, 增殖放流, 赔偿…损失, 公益…) and whose text does not say the damage was already
   made good (已补植, 已缴纳生态修复费用); span = the operative part's first line.
@@ -11,7 +13,7 @@ to the public interest, possibly without a remedy.
 - ``personal_info_breach``: 侵犯公民个人信息罪 (penalty documents: the facts).
 - ``heritage_damage``: 盗掘古文化遗址、古墓葬罪, 故意损毁文物罪 …, or 文物 damaged / dug up.
 - ``minor_victim``: the victim is a minor (被害人…未成年 / 不满十四周岁 / 13岁, 猥亵儿童罪).
-Civil documents give none of these: a civil public-interest suit is already the remedy.
+Civil documents give none of the others (a civil suit is already a remedy).
 One signal per distinct wording: a judgment repeats its charge many times.
 """
 
@@ -36,16 +38,20 @@ _PREFERRED = (
 _ITEM_START = re.compile(r"[^:\n]{0,12}?如\s*下\s*:?\s*|\s*")
 _LINE_END = re.compile(r"[。;\n]")
 _ADULT = 18
+_PUBLIC_SUIT = re.compile(r"公益诉讼|生态环境损害赔偿")
+_HEAD = 600  # the title and the party block name the kind of suit
 _CN_AGE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"十": 10}
 
 
 def find(ctx: Ctx) -> Iterator[Signal]:
     penalty = ctx.doc.doc_kind == "penalty_decision"
     if ctx.civil and not penalty:
+        if not _public_interest_suit(ctx):  # a private pollution tort: the public loss is a lead
+            yield from _distinct(ctx, "ecological_damage", ("fact",))
         return
+    charges = list(_distinct(ctx, "ecological_damage", ("charge",))) if ctx.criminal else []
+    yield from charges or _distinct(ctx, "ecological_damage", ("fact",))
     if ctx.criminal:
-        charges = list(_distinct(ctx, "ecological_damage", ("charge",)))
-        yield from charges
         if charges:
             yield from no_restoration_order(ctx, charges[0])
         yield from _distinct(ctx, "minor_victim", ("cue",))
@@ -59,6 +65,13 @@ def find(ctx: Ctx) -> Iterator[Signal]:
     yield from _distinct(ctx, "food_drug_harm", roles)
     yield from _distinct(ctx, "heritage_damage", roles)
     yield from _distinct(ctx, "personal_info_breach", ("charge",) if ctx.criminal else ("fact",))
+
+
+def _public_interest_suit(ctx: Ctx) -> bool:
+    """A suit a procuratorate or a qualified organisation brings for the public: already the remedy."""
+    if any(p.kind == "procuratorate" for p in ctx.doc.parties):
+        return True
+    return _PUBLIC_SUIT.search(ctx.t.norm, 0, _HEAD) is not None
 
 
 def _distinct(ctx: Ctx, code: str, roles: tuple[str, ...]) -> Iterator[Signal]:

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import importlib
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -13,7 +15,9 @@ import httpx
 import pytest
 import uvicorn
 
-from assist.service import server
+from assist.service import fast_http, server
+
+PROTOCOLS = [server.NoDelayH11Protocol, fast_http.NoDelayHttpToolsProtocol]
 
 
 def listener() -> socket.socket:
@@ -49,10 +53,17 @@ def test_server_run_uses_the_nodelay_protocol(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
     server.run("127.0.0.1", 8123, 3)
     assert seen["app"] == server.APP and seen["factory"] is True
-    assert seen["workers"] == 3 and seen["http"] == server.PROTOCOL
+    assert seen["workers"] == 3 and seen["http"] == server.protocol()
     assert seen["access_log"] is False and seen["proxy_headers"] is False
-    module, name = server.PROTOCOL.split(":")
-    assert module == server.__name__ and getattr(server, name) is server.NoDelayH11Protocol
+    module, name = server.protocol().split(":")
+    # httptools is a dependency of the package: the C parser is the one served
+    assert getattr(importlib.import_module(module), name) is fast_http.NoDelayHttpToolsProtocol
+
+
+def test_server_falls_back_to_h11_without_httptools(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "httptools", None)  # import fails as if not installed
+    module, name = server.protocol().split(":")
+    assert getattr(importlib.import_module(module), name) is server.NoDelayH11Protocol
 
 
 async def hello(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -61,11 +72,11 @@ async def hello(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": b"ok"})
 
 
-@pytest.fixture
-def served() -> Iterator[str]:
-    """``hello`` served by uvicorn with the no-delay protocol on a protocol-0 listener."""
+@pytest.fixture(params=PROTOCOLS, ids=["h11", "httptools"])
+def served(request: pytest.FixtureRequest) -> Iterator[str]:
+    """``hello`` served by uvicorn with a no-delay protocol on a protocol-0 listener."""
     sock = listener()
-    config = uvicorn.Config(hello, http=server.NoDelayH11Protocol, lifespan="off", log_config=None)
+    config = uvicorn.Config(hello, http=request.param, lifespan="off", log_config=None)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from signal_helpers import CIVIL_HEAD, CRIMINAL_HEAD, TAIL, codes, signals, texts
+from signal_helpers import ADMIN_HEAD, CIVIL_HEAD, CRIMINAL_HEAD, TAIL, codes, signals, texts
 
 ECO_FACTS = (  # LeCaRD query (滥伐林木罪)
     "经审理查明，2016年2月被告人孙某某将其种植的位于赣榆区黑林镇沟屋村东河西岸林地内的杨树以38000元的价格"
@@ -152,3 +152,39 @@ def test_public_interest_minor_victim_not_adults_or_offenders(fact: str) -> None
 def test_public_interest_prior_conviction_is_not_the_charge() -> None:
     fact = "另查明，被告人韦某甲因犯盗伐林木罪，于2013年10月被判处有期徒刑一年。"  # CJRC
     assert "ecological_damage" not in codes(CRIMINAL_HEAD + fact + TAIL)
+
+
+@pytest.mark.parametrize(
+    ("head", "fact", "evidence"),
+    [
+        (  # an excerpt of facts, no charge named (LeCaRD 6652)
+            "",
+            "经审理查明，经忻城县林业局鉴定，被告人韦某甲滥伐桉树的总立木蓄积量为108立方米。",
+            "滥伐桉树的总立木蓄积量为108立方米",
+        ),
+        (  # CJRC: 电鱼 (非法捕捞)
+            CRIMINAL_HEAD,
+            "被告人刘某、黎某携带背包式电鱼工具到码头附近水域捕鱼。",
+            "电鱼",
+        ),
+        (  # an administrative case about a penalty for dumping
+            ADMIN_HEAD,
+            "经审理查明，原告在厂区外空地倾倒含油废液约3吨，被告对其作出罚款决定。",
+            "倾倒含油废液",
+        ),
+        (  # a private pollution tort: the public's loss is not claimed by anyone yet
+            CIVIL_HEAD,
+            "经审理查明，被告的化工厂向河道偷排未经处理的废水，造成原告鱼塘水体污染。",
+            "偷排未经处理的废水",
+        ),
+    ],
+)
+def test_public_interest_ecological_damage_told_in_the_facts(
+    head: str, fact: str, evidence: str
+) -> None:
+    assert evidence in texts(head + fact + TAIL, "ecological_damage")
+
+
+def test_public_interest_charge_name_is_not_a_fact() -> None:
+    fact = "2012年被告人张某某因犯非法采矿罪被吉林省东丰县人民法院判处有期徒刑三年。"  # CJRC 820
+    assert "ecological_damage" not in codes(fact)
