@@ -175,7 +175,10 @@ def test_false_litigation_withdrawal_in_the_ruling() -> None:
         ("原告于2016年3月诉至本院。因原告未交纳案件受理费，本院按撤诉处理。", True),  # scm-0070C
         ("原告分别于2017年1月、10月10日提起诉讼，后撤回起诉。", True),  # scm-021-C
         # an earlier suit named by its number, withdrawn under a settlement (cjrc-dev-298)
-        ("甲方于乙方撤回东营区人民法院(2015)东商初字第768号案件之日起3日内支付乙方租金5万元。", True),
+        (
+            "甲方于乙方撤回东营区人民法院(2015)东商初字第768号案件之日起3日内支付乙方租金5万元。",
+            True,
+        ),
         ("原告撤回（2016）浙0683民初1234号的起诉后，又于同年再次起诉。", True),
         # one claim withdrawn, not the suit (fd-027, scm-0020B)
         ("庭审中，原告撤回要求被告给付10000元精神损害抚慰金的请求，本院依法准许。", False),
