@@ -20,6 +20,7 @@ from assist.learn.issue_model import IssueModel, default_issue_model
 from assist.learn.routing import LearnedRouter
 from assist.pipeline import parse_text
 from assist.route import LoadedModel, ModelError, guess_domain, load_model
+from assist.route.constraints import allowed_domains
 from assist.signals import find_signals
 from assist.text.normalize import make_text
 
@@ -104,7 +105,7 @@ class Analyzer:
         )
         domain = model = None
         if isinstance(self.router, LearnedRouter):
-            domain = self.router.guess(text)
+            domain = self.router.guess(text, allowed_domains(document, t.norm))
             model = ModelRef(self.router.name, self.router.version)
         elif self.router is not None:
             domain = guess_domain(self.router.router, t, document, signals, issues)

@@ -34,7 +34,12 @@ _TITLE_END = re.compile(
 _TITLE = re.compile(
     rf"(?<!\S)[ ]*(?P<c>[^\s\d\[\]{_STOP}]{{2,80}}?)(?={_TITLE_END.pattern}(?:\s|$))"
 )
-_DISPUTE = re.compile(r"(?:纠纷|争议|之诉|公益诉讼)(?P<case>[ ]?一?[ ]?案)?")
+# 环境污染责任纠纷民事公益诉讼一案: the dispute is stated, the suit's form follows it.
+_DISPUTE = re.compile(
+    r"(?:纠纷|争议|之诉|公益诉讼)(?P<case>(?:(?:民事|行政)?公益诉讼)?[ ]?一?[ ]?案)?"
+)
+_ONE_CASE = re.compile(r"[ ]?一[ ]?案")
+_APPLIED = re.compile(r"向本院(?:提出|提起)?(?P<c>申请)")  # 向本院申请支付令 (非讼: no 一案)
 # 犯 of 罪犯/再犯/主犯 … is not "commits"; a charge never starts with 、. (The lookbehinds
 # follow the first character so that the scan can jump from 犯 to 犯.)
 _CHARGE = re.compile(
@@ -156,6 +161,26 @@ def _disputes(t: Text) -> Iterator[CauseMention]:
             yield CauseMention(s[i:end], i, end, "case", STATED if stated else MENTIONED)
 
 
+def _named_cases(t: Text) -> Iterator[CauseMention]:
+    """``X一案`` where X ends with a catalogue entry that is not a dispute (申请支付令一案,
+    申请司法确认调解协议一案), or 向本院申请X with X a civil entry: this proceeding's cause.
+    Administrative acts go through ``_admin``."""
+    s = t.norm
+    cat = _catalogue()
+    for m in _ONE_CASE.finditer(s):
+        end = m.start()
+        i = _longest_suffix(s, _phrase_start(s, end), end)
+        if i is not None and cat[s[i:end]] != "administrative":
+            yield CauseMention(s[i:end], i, end, "case", STATED)
+    for m in _APPLIED.finditer(s):
+        lo = m.start("c")
+        for end in range(min(len(s), lo + 30), lo + 3, -1):  # the longest entry first
+            if cat.get(s[lo:end]) == "civil":
+                # mentioned only: a 财产保全 applied for inside a suit is not the suit's cause
+                yield CauseMention(s[lo:end], lo, end, "mention", MENTIONED)
+                break
+
+
 def _charge_rank(s: str, start: int) -> tuple[str, int]:
     """指控…犯X罪 and 判决,以…犯X罪 state the charge; 因犯X罪被判处 is a prior conviction."""
     pre = s[max(0, start - 60) : start]
@@ -235,7 +260,7 @@ def _labels(t: Text) -> Iterator[CauseMention]:
 def find_causes(t: Text) -> Iterator[CauseMention]:
     """Every cause mention in text order (one per span, the best rank kept)."""
     best: dict[tuple[int, int], CauseMention] = {}
-    for finder in (_title, _labels, _disputes, _charges, _admin):
+    for finder in (_title, _labels, _disputes, _named_cases, _charges, _admin):
         for m in finder(t):
             key = (m.start, m.end)
             if key not in best or m.rank < best[key].rank:

@@ -25,8 +25,20 @@ _PREFIXES = (
     "刑事附带民事公益诉讼", "刑事附带民事", "附带民事", "民事公益诉讼", "行政公益诉讼", "行政处罚",
     "行政赔偿", "国家赔偿", "司法救助", "纠正违法", "不起诉", "不批准逮捕", "民事", "刑事", "行政",
     "执行结案", "结案", "应诉", "受理案件", "举证", "缴纳诉讼费用", "执行", "赔偿", "减刑", "假释",
+    "人身安全",
 )  # fmt: skip
-_KINDS = ("检察建议书", "判决书", "裁定书", "调解书", "决定书", "起诉书", "通知书")
+# 支付令 and 人身安全保护令 are court orders the contract has no kind for: "other", titled.
+_KINDS = (
+    "检察建议书",
+    "判决书",
+    "裁定书",
+    "调解书",
+    "决定书",
+    "起诉书",
+    "通知书",
+    "支付令",
+    "保护令",
+)
 _HEADING_LEAD = "".join(sorted({w[0] for w in (*_PREFIXES, *_KINDS)}))  # checked first: faster
 _HEADING = re.compile(
     f"(?=[{_HEADING_LEAD}])(?P<prefix>(?:{'|'.join(_spaced(p) for p in _PREFIXES)}) *)?"
@@ -35,6 +47,7 @@ _HEADING = re.compile(
 _KIND_OF: dict[str, DocKind] = {
     "判决书": "judgment", "裁定书": "ruling", "调解书": "mediation", "决定书": "decision",
     "起诉书": "indictment", "检察建议书": "recommendation", "通知书": "notice",
+    "支付令": "other", "保护令": "other",
 }  # fmt: skip
 _ISSUER_END = re.compile(r"(?:法院|法庭|检察院|检察分院|局|委员会|政府|厅|办公室|中心|署|队|所)$")
 _CASE_WORDS = re.compile(r"与|诉|纠纷|案|[一二]审|再审|罪|申请|、|等")

@@ -16,6 +16,7 @@ import numpy as np
 from assist.analysis import Alternative, DomainGuess, DomainLabel
 from assist.learn.estimator import FloatArray, Task
 from assist.learn.registry import LoadedLearned
+from assist.route.constraints import restrict
 from assist.route.runtime import RouterRuntime
 
 DOMAINS: tuple[str, ...] = get_args(DomainLabel)
@@ -33,9 +34,11 @@ class LearnedRouter:
     def version(self) -> str:
         return self.loaded.meta.version
 
-    def guess(self, text: str) -> DomainGuess:
+    def guess(self, text: str, allowed: frozenset[str] | None = None) -> DomainGuess:
+        """The guess for ``text``, within the domains its kind leaves open (``constraints``)."""
+        classes = list(self.loaded.estimator.classes_)
         proba = self.loaded.estimator.predict_proba([text])[0]
-        return guess_from(list(self.loaded.estimator.classes_), proba)
+        return guess_from(classes, restrict(classes, proba, allowed))
 
 
 def guess_from(classes: list[str], proba: np.ndarray) -> DomainGuess:

@@ -18,6 +18,7 @@ from typing import Protocol
 
 from assist.analysis import DomainGuess, Issue, Signal
 from assist.document import Document
+from assist.route.constraints import allowed_domains
 from assist.route.features import RouteInput, char_ngrams, route_input, structural_tokens
 from assist.route.registry import (
     LoadedModel,
@@ -52,7 +53,9 @@ __all__ = [
 class Router(Protocol):
     """What routes: ``RouterRuntime`` (run time) or ``model.DomainRouter`` (training)."""
 
-    def route(self, X: Sequence[RouteInput], /) -> list[DomainGuess]: ...
+    def route(
+        self, X: Sequence[RouteInput], allowed: Sequence[frozenset[str] | None] | None = None, /
+    ) -> list[DomainGuess]: ...
 
 
 def guess_domain(
@@ -62,5 +65,6 @@ def guess_domain(
     signals: Sequence[Signal] = (),
     issues: Sequence[Issue] = (),
 ) -> DomainGuess:
-    """Route one parsed document (``doc`` parsed from ``t``, with its signals and issues)."""
-    return router.route([route_input(t, doc, signals, issues)])[0]
+    """Route one parsed document (``doc`` parsed from ``t``, with its signals and issues),
+    within the domains its kind leaves open (``constraints``)."""
+    return router.route([route_input(t, doc, signals, issues)], [allowed_domains(doc, t.norm)])[0]

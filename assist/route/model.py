@@ -35,6 +35,7 @@ from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyp
 from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
 
 from assist.analysis import DomainGuess, DomainLabel
+from assist.route.constraints import restrict
 from assist.route.features import RouteInput, char_ngrams, struct_tokens
 from assist.route.runtime import RouterRuntime, guess
 
@@ -208,14 +209,21 @@ class DomainRouter:
                 out[i] = {str(c): float(v) for c, v in zip(head.classes_, p, strict=True)}
         return out
 
-    def route(self, X: Sequence[RouteInput]) -> list[DomainGuess]:
+    def route(
+        self, X: Sequence[RouteInput], allowed: Sequence[frozenset[str] | None] | None = None
+    ) -> list[DomainGuess]:
         """One ``DomainGuess`` per document: the best domain with its probability, its most
-        probable sub-domain, and the other domains best first."""
-        return self.route_hashed(self.hash_inputs(X))
+        probable sub-domain, and the other domains best first (``allowed`` as the runtime's)."""
+        return self.route_hashed(self.hash_inputs(X), allowed)
 
-    def route_hashed(self, h: Hashed) -> list[DomainGuess]:
+    def route_hashed(
+        self, h: Hashed, allowed: Sequence[frozenset[str] | None] | None = None
+    ) -> list[DomainGuess]:
         design = self._design(h)
         proba = self._domain_proba(design)
+        if allowed is not None:
+            classes = [str(c) for c in self.classes_]
+            proba = np.stack([restrict(classes, p, a) for p, a in zip(proba, allowed, strict=True)])
         labels = [str(self.classes_[i]) for i in proba.argmax(axis=1)]
         subs = self._subdomain_proba(design, labels)
         return [guess(self.classes_, p, label, sub) for p, label, sub in zip(proba, labels, subs, strict=True)]  # fmt: skip

@@ -33,6 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from assist.analysis import Alternative, DomainGuess, DomainLabel
+from assist.route.constraints import restrict
 from assist.route.features import NGRAM_SIZES, RouteInput, ngram_source
 
 ARRAYS_FILE = "router.npz"
@@ -227,13 +228,19 @@ class RouterRuntime:
     def predict(self, X: Sequence[RouteInput]) -> NDArray[np.str_]:
         return cast(NDArray[np.str_], self.classes_[self.predict_proba(X).argmax(axis=1)])
 
-    def route(self, X: Sequence[RouteInput]) -> list[DomainGuess]:
-        """One ``DomainGuess`` per document, as ``DomainRouter.route``."""
+    def route(
+        self, X: Sequence[RouteInput], allowed: Sequence[frozenset[str] | None] | None = None
+    ) -> list[DomainGuess]:
+        """One ``DomainGuess`` per document, as ``DomainRouter.route``; ``allowed`` (one per
+        document, from ``constraints.allowed_domains``) rules domains out before the argmax."""
         rows = [self.design_row(x) for x in X]
         proba = self.domain.proba(rows)
+        keep = allowed if allowed is not None else [None] * len(rows)
+        classes = [str(c) for c in self.classes_]
         out = []
-        for row, p in zip(rows, proba, strict=True):
-            label = str(self.classes_[int(p.argmax())])
+        for row, raw, ok in zip(rows, proba, keep, strict=True):
+            p = restrict(classes, raw, ok)
+            label = classes[int(p.argmax())]
             out.append(guess(self.classes_, p, label, self.subdomain_proba(row, label)))
         return out
 

@@ -262,3 +262,37 @@ def test_cause_title_line_after_any_blank(text: str) -> None:
 )
 def test_cause_no_title_line_without_a_blank_before_and_after(text: str) -> None:
     assert [m for m in find_causes(make_text(text)) if m.source == "title"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # administrative subjects as judgments write them (not the catalogue's wording)
+        ("上诉人黄某某因工伤认定一案，不服某某市人民法院行政判决，向本院提起上诉。", "工伤认定"),
+        (
+            "再审申请人张某因诉被申请人某某市人民政府土地征收及行政复议一案，不服本院判决。",
+            "土地征收",
+        ),
+        ("原告不服被告作出的责令限期拆除决定，向本院提起行政诉讼。", "责令限期拆除"),
+        # the dispute stated before the suit's form
+        (
+            "原告某某环保协会与被告某某化工有限公司环境污染责任纠纷民事公益诉讼一案，本院立案。",
+            "环境污染责任纠纷",
+        ),
+        # non-dispute (非讼) causes
+        ("申请人某某银行与被申请人李某申请支付令一案，本院于2020年1月2日受理。", "申请支付令"),
+        (
+            "申请人某某公司于2020年6月2日向本院申请支付令。申请人称：被申请人借款未还。",
+            "申请支付令",
+        ),
+        # a preservation applied for inside a suit is not the suit's cause
+        (
+            "原告张某与被告李某民间借贷纠纷一案。原告于2020年6月2日向本院申请诉中财产保全。",
+            "民间借贷纠纷",
+        ),
+    ],
+)
+def test_cause_forms_beyond_disputes(text: str, cause: str) -> None:
+    found = find_cause(make_text(text))
+    assert found is not None and found[0] == cause
+    assert text[found[1] : found[2]] == cause
