@@ -87,10 +87,21 @@ def test_property_penalty_commutation_recites_no_fine() -> None:
     [
         ("原判罚金人民币五万元尚未缴纳。", "罚金人民币五万元尚未缴纳"),
         ("该犯未履行财产性判项，确有履行能力而不履行。", "未履行财产性判项"),
+        # shown, not said: 2,000 of the 50,000 yuan fine paid in prison
+        ("该犯在服刑期间缴纳罚金人民币二千元。", "缴纳罚金人民币二千元"),
+        ("服刑期间交纳罚金人民币5000元，退赔被害人经济损失人民币3000元。", "交纳罚金人民币5000元"),
     ],
 )
 def test_property_penalty_commutation_unpaid(facts: str, evidence: str) -> None:
     assert evidence in texts(COMMUTATION.format(facts=facts), "commutation_unpaid")
+
+
+@pytest.mark.parametrize(
+    "facts",
+    ["该犯在服刑期间缴纳罚金人民币五万元。", "该犯在服刑期间已全部缴纳罚金人民币二千元。", ""],
+)
+def test_property_penalty_commutation_fine_paid_in_full(facts: str) -> None:
+    assert "commutation_unpaid" not in codes(COMMUTATION.format(facts=facts))
 
 
 def test_property_penalty_commutation_real_ruling_without_unpaid_items() -> None:
