@@ -25,9 +25,13 @@ _CJK = "\u4e00-\u9fff"
 _OPEN = r"[(\[【﹝]"
 _CLOSE = r"[)\]】﹞]"
 _YEAR = r"(?P<year>[12][0-9]{3}|[一二][〇零O0Оo][〇零O0Ооo一二三四五六七八九]{2})"
+# A division's subject in brackets inside the letters (沪一中民二(民)终字, 二中民(商)终字,
+# 浦民一(民)初字: Shanghai and Beijing before 2016); letters must follow it, so a parenthetical
+# after the number or another number's year is never part of the letters.
+_SUBJECT = rf"\( *[{_CJK}]{{1,2}} *\)(?= *[{_CJK}])"
 _CASE = re.compile(
     rf"{_OPEN} *{_YEAR} *(?:年 *)?{_CLOSE} *"
-    rf"(?P<body>[{_CJK}0-9](?: *[{_CJK}0-9]){{0,15}}?) *(?P<zi>字 *)?(?P<di>第 *)?"
+    rf"(?P<body>[{_CJK}0-9](?: *(?:[{_CJK}0-9]|{_SUBJECT})){{0,15}}?) *(?P<zi>字 *)?(?P<di>第 *)?"
     r"(?P<seq>[0-9]+)(?: *- *(?P<seq2>[0-9]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+))? *号"
     r"(?P<zhi> *之 *[一二三四五六七八九十]+)?"
 )
@@ -41,6 +45,7 @@ _DOCUMENT = re.compile(
 # The part of _DOCUMENT from the bracket on: brackets are rare, CJK runs are not, so matches
 # are found from here and the issuer's prefix (at most 22 characters, then blanks) after.
 _DOCUMENT_TAIL = re.compile(rf"{_OPEN} *{_YEAR} *{_CLOSE} *[{_CJK}]{{0,6}}? *(?:第 *)?[0-9]+ *号")
+_SUBJECT_PART = re.compile(r"\([^()]*\)")
 _PREFIX_MAX = 22
 _DIVISION = "一二三四五六七八九十"
 _YEAR_DIGITS = {"〇": "0", "零": "0", "O": "0", "0": "0", "О": "0", "о": "0", "o": "0"}
@@ -169,7 +174,7 @@ def _from_match(t: Text, m: re.Match[str]) -> CaseNumber | None:
     if year is None:
         return None
     letters = m["body"].replace(" ", "")
-    split = _split(letters, year, m["zi"] is not None)
+    split = _split(_SUBJECT_PART.sub("", letters), year, m["zi"] is not None)
     if split is None:
         return None
     abbr, court_code, code = split

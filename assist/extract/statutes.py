@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from assist.document import Statute
-from assist.text.normalize import Text, normalize
+from assist.extract.law_names import alias_before, aliases, clean_law_name, known_laws
+from assist.extract.law_names import normalize_law_name as normalize_law_name
+from assist.text.normalize import Text
 from assist.text.numerals import parse_int
+
+__all__ = ["find_statutes", "known_laws", "normalize_law_name"]
 
 _NUM = r"[0-9零〇一二三四五六七八九十百千]+"
 _SUF = r"[一二三四五六七八九十]+"
@@ -47,11 +50,23 @@ _LAWLIKE = re.compile(
     r"(?:法|法典|通则|总则|条例|规定|解释|意见|批复|决定|办法|规则|细则|通知|纪要|答复|修正案"
     r"|条约|公约)(?:\([^()]{1,12}\))?$"
 )
-_VERSION = re.compile(r"\((?:\d{4}年[^()]{0,8}|[^()]{0,8}(?:修正|修订|修改|年版))\)")
 _GAP = re.compile(
     r"[ ]*(?:\((?:\d{4}年[^()]{0,8}|[^()]{0,8}(?:修正|修订|修改)"
     r"|(?:以下|下)?简?称[^()]{1,30})\)[ ]*)?"  # (2013年修正), (以下简称《民间借贷规定》)
 )
+# Law names in other brackets, as web sources write them: 【】, 〈〉, <<>>, ﹤﹥, [] (also a
+# title alone on an appendix line), and — only for an official or known name — () (from 〔〕)
+# and “”. An article must follow at once, so 〔2014〕 years and 【第九条】 never count.
+_ALT_PLAIN = r"[^《》<>〈〉﹤﹥【】\[\]()“”\"\n。;,:]"
+_ALT_BODY = rf"(?:{_ALT_PLAIN}|{_INNER}|\([^()\n]{{1,12}}\)){{2,60}}"
+_ALT = re.compile(
+    rf"(?=[最【〈<﹤\[(“\"])(?P<pfx>{_ISSUER}[ ]*)?(?:"
+    rf"(?P<open>【|〈〈?|<<?|﹤﹤?|\[)(?P<body>{_ALT_BODY})(?:】|〉〉?|>>?|﹥﹥?|\])"
+    rf"|(?P<sopen>[(“\"])(?P<sbody>(?:{_ALT_PLAIN}|{_INNER}){{2,40}})[)”\"])"
+)
+_PAIRS = {"【": "】", "〈": "〉", "<": ">", "﹤": "﹥", "[": "]", "(": ")", "“": "”", '"': '"'}
+_ART_AFTER = re.compile(rf"{_GAP.pattern}第[ ]*{_NUM}[ ]*条")
+_LINE_END = re.compile(r"[ ]*:?[ ]*(?:\n|$)")
 _INTERP = re.compile(rf"[ ]*(?:司法)?解释\(({_SUF})\)")
 
 # Chain tokens, matched at a position.
@@ -64,9 +79,16 @@ _QUOTE_CONT = re.compile(
     r"[ ]*(?:之|的)?规定[ ]*:?[ ]*[“\"][^”\"\n]{0,500}[”\"][ ]*[。;,]?[ ]*"
     r"(?=第[^“”\"\n]{1,20}?规定)"
 )
+# A hard-wrapped text (fixed-width lines) may break the line next to the separator.
 _SEP = re.compile(
     r"(?:[ ]*[“\"][^”\"\n]{0,500}[”\"](?:[ ]*(?:之|的)?规定)?)?"
-    r"[ ]*(?:、|,|;|以及|和|及|与|或者|或|至|到)[ ]*"
+    r"[ ]*\n?[ ]*(?:、|,|;|以及|和|及|与|或者|或|至|到)[ ]*\n?[ ]*"
+)
+
+# 《X法》第三十五条规定,…。第四十四条规定,… — the next sentence quotes another article of X.
+_NEXT_RULE = re.compile(
+    rf"[ ]*(?:之|的)?规定[ ]*[,:][^。\n《》]{{1,300}}?。[ ]*"
+    rf"(?=第[ ]*{_NUM}[ ]*条[^。\n,:]{{0,12}}?规定[ ]*[,:])"
 )
 
 # Appendix of quoted articles after the decision.
@@ -77,94 +99,11 @@ _APPX_HEAD = re.compile(
     r"|(?:相关|所引|引用的)法律条文)",
     re.M,
 )
-_LAW_LINE = re.compile(rf"(?m)^[ ]*(?:\d{{1,2}}[、.][ ]*)?《{_BODY}》[ ]*(?:条文)?[ ]*:?[ ]*$")
+_LAW_LINE = re.compile(
+    rf"(?m)^[ ]*(?:\d{{1,2}}[、.][ ]*)?(?:《{_BODY}》|【{_ALT_BODY}】)[ ]*(?:条文)?[ ]*:?[ ]*$"
+)
 _HEAD_ART = re.compile(rf"(?m)(?:^|(?<=[。;:]))[ ]*(?:\d{{1,2}}[、.][ ]*)?(?=第[ ]*{_NUM}[ ]*条)")
 _HEAD_PREFIX = re.compile(r"[ \d、.()一二三四五六七八九十]*")
-
-
-@cache
-def _aliases() -> dict[str, str]:
-    """alias → full name, both normalised (lazily read from the package data)."""
-    text = resources.files("assist.data").joinpath("law_aliases.tsv").read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            alias, full = line.split("\t")
-            table[_clean(alias)] = _clean(full)
-    return table
-
-
-@lru_cache(maxsize=4096)  # the same law names recur in every document
-def _clean(name: str) -> str:
-    """Normalised characters, no blanks, inner titles in 《》, no version note."""
-    s = re.sub(r"\s+", "", normalize(name))
-    if len(s) > 2 and s[0] == "《" and s[-1] == "》":
-        s = s[1:-1]
-    s = re.sub(f"[{_OPEN}]", "《", s)
-    s = re.sub(f"[{_CLOSE}]", "》", s)
-    return _VERSION.sub("", s)
-
-
-# A mistyped state prefix: 中国人民共和国合同法, 中华人民共和合同法, 中华共和国公司法.
-_PRC_TYPO = re.compile(r"^(?:中国人民共和国|中华人民共和(?!国)|中华共和国|中华人民国)")
-# An SPC title naming a national law without its inner 《》: …关于适用中华人民共和国担保法若干….
-_BARE_INNER = re.compile(
-    r"(?<=适用)(中华人民共和国[\u4e00-\u9fff]{1,14}?(?:法典|法|通则|总则))(?=若干|的)"
-)
-
-
-def _full(name: str) -> str:
-    name = _PRC_TYPO.sub("中华人民共和国", name)
-    if name.startswith("最高人民") and "《" not in name:
-        name = _BARE_INNER.sub(r"《\1》", name)
-    full = _aliases().get(name)
-    if full is not None:
-        return full
-    prc_law = re.fullmatch(
-        r"[\u4e00-\u9fff]{1,14}(?:法|法典)(?:修正案\([一二三四五六七八九十]+\))?", name
-    )
-    if prc_law and not name.startswith("中华人民共和国") and not re.search(r"办法|方法", name):
-        return "中华人民共和国" + name
-    return name
-
-
-@cache
-def _alias_before() -> re.Pattern[str]:
-    """A known short name (2 to 16 characters) ending where the search ends."""
-    names = sorted((a for a in _aliases() if 2 <= len(a) <= 16), key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, names))})\\Z" if names else "(?!)")
-
-
-@cache
-def _known() -> frozenset[str]:
-    return frozenset(_aliases().values())
-
-
-def known_laws() -> frozenset[str]:
-    """Every full law name the alias table maps to (normalised, inner titles in 《》)."""
-    return _known()
-
-
-def _repair(name: str) -> str:
-    """A national law's or SPC title's name with one character dropped (土地管法, 适用法若干,
-    最高人民法院最高人民检察院 without its 、) → the known full name."""
-    if name in _known() or not name.startswith(("中华人民共和国", "最高人民")):
-        return name
-    close = [k for k in _known() if len(k) == len(name) + 1 and _drops_one(name, k)]
-    return close[0] if len(close) == 1 else name
-
-
-def _drops_one(short: str, full: str) -> bool:
-    i = next((j for j, (a, b) in enumerate(zip(short, full, strict=False)) if a != b), len(short))
-    return short[i:] == full[i + 1 :]
-
-
-@cache
-def normalize_law_name(name: str) -> str:
-    """The official full name of a cited law (《民诉法》 → 中华人民共和国民事诉讼法)."""
-    s = _clean(name)
-    s = re.sub(r"《([^《》]+)》", lambda m: "《" + _full(m.group(1)) + "》", s)
-    return _repair(_full(s))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +126,9 @@ def _bracketed(t: Text) -> Iterator[_Mention]:
             law = f"最高人民法院关于适用《{inner}》若干问题的解释({interp.group(1)})"
             yield _Mention(m.start(), interp.end(), law, t.raw[m.start() : interp.end()])
             continue
-        cleaned = _clean(body)
+        cleaned = clean_law_name(body)
         official = re.match(r"最高人民|中华人民共和国", cleaned)
-        if not (_LAWLIKE.search(cleaned) or official or cleaned in _aliases()):
+        if not (_LAWLIKE.search(cleaned) or official or cleaned in aliases()):
             yield _Mention(m.start("body") - 1, end, None, t.raw[m.start() : end])
             continue
         name = body
@@ -197,6 +136,27 @@ def _bracketed(t: Text) -> Iterator[_Mention]:
             name = pfx.strip().replace("最高法院", "最高人民法院") + body
         start = m.start() if pfx and cleaned.startswith("关于") else m.start("body") - 1
         yield _Mention(start, end, normalize_law_name(name), t.raw[start:end])
+
+
+def _alt_bracketed(t: Text) -> Iterator[_Mention]:
+    """Law names in 【】, 〈〉, <<>>, ﹤﹥, [], () or “” (see ``_ALT``)."""
+    s = t.norm
+    for m in _ALT.finditer(s):
+        strict = m.group("sopen") is not None
+        open_, body = (m["sopen"], m["sbody"]) if strict else (m["open"], m["body"])
+        if s[m.end() - 1] != _PAIRS[open_[0]]:
+            continue
+        cleaned = clean_law_name(body)
+        official = re.match(r"最高人民|中华人民共和国", cleaned) is not None
+        known = cleaned in aliases() or cleaned in known_laws()
+        if not (known or ((official or not strict) and _LAWLIKE.search(cleaned))):
+            continue
+        if not (_ART_AFTER.match(s, m.end()) or (not strict and _LINE_END.match(s, m.end()))):
+            continue
+        pfx = m["pfx"] if m["pfx"] and cleaned.startswith("关于") else None
+        start = m.start() if pfx else m.start("sopen" if strict else "open")
+        name = pfx.strip().replace("最高法院", "最高人民法院") + body if pfx else body
+        yield _Mention(start, m.end(), normalize_law_name(name), t.raw[start : m.end()])
 
 
 def _bare_before(t: Text, p: int) -> _Mention | None:
@@ -212,9 +172,9 @@ def _bare_before(t: Text, p: int) -> _Mention | None:
                 return _Mention(
                     m.start(), end, normalize_law_name(m.group()), t.raw[m.start() : end]
                 )
-    alias = _alias_before().search(s, max(0, end - 16), end)  # the longest alias
+    alias = alias_before().search(s, max(0, end - 16), end)  # the longest alias
     if alias is not None:
-        return _Mention(alias.start(), end, _aliases()[alias.group()], t.raw[alias.start() : end])
+        return _Mention(alias.start(), end, aliases()[alias.group()], t.raw[alias.start() : end])
     if s[max(0, end - 2) : end] in _SAME:
         return _Mention(end - 2, end, None, t.raw[end - 2 : end], same=True)
     return None
@@ -222,6 +182,10 @@ def _bare_before(t: Text, p: int) -> _Mention | None:
 
 def _mentions(t: Text) -> list[_Mention]:
     found = list(_bracketed(t))
+    for alt in _alt_bracketed(t):  # it may hold a 《title》: 【…适用《民事诉讼法》的解释】
+        inside = [m for m in found if alt.start <= m.start and m.end <= alt.end]
+        if not any(m.start < alt.end and alt.start < m.end for m in found if m not in inside):
+            found = [m for m in found if m not in inside] + [alt]
     for a in _ANCHOR.finditer(t.norm):
         bare = _bare_before(t, a.start())
         if bare is None:
@@ -298,14 +262,14 @@ def _chain(s: str, pos: int) -> tuple[list[_Ref], int]:
         if art and (parsed := _article(art)):
             cur = _Ref(art.start(), art.end(), parsed[0], parsed[1])
             p = _details(s, cur, art.end(), refs)
+        # A bare 第二款 / 第六项 continues the article: its span starts at the article, so the
+        # evidence names the article it belongs to (第二百条第二项、第六项).
         elif cur is not None and (para := _PARA.match(s, q)):
-            start = para.start() if s[q] == "第" else cur.start
-            cur = _Ref(start, para.end(), cur.no, cur.article, _int(para.group("n")))
+            cur = _Ref(cur.start, para.end(), cur.no, cur.article, _int(para.group("n")))
             p = _details(s, cur, para.end(), refs, with_para=False)
         elif cur is not None and (items := _ITEMS.match(s, q)):
-            start = q if s[q] == "第" else cur.start
             for item in _items(items):
-                refs.append(_Ref(start, items.end(), cur.no, cur.article, cur.paragraph, item))
+                refs.append(_Ref(cur.start, items.end(), cur.no, cur.article, cur.paragraph, item))
             p = items.end()
         else:
             break
@@ -345,6 +309,14 @@ def _is_heading(s: str, m: _Mention, appendix: int) -> bool:
     return _HEAD_PREFIX.fullmatch(s, left + 1, m.start) is not None
 
 
+def _next_rule(s: str, stop: int) -> int | None:
+    """Where the next sentence's 第N条规定 starts, when nothing in between names an article."""
+    m = _NEXT_RULE.match(s, stop)
+    if m is None or _ANCHOR.search(s, stop, m.end()):
+        return None
+    return m.end()
+
+
 def find_statutes(t: Text) -> Iterator[Statute]:
     """Every cited article, in text order; ``t.raw[start:end]`` is the reference as written."""
     s = t.norm
@@ -360,6 +332,9 @@ def find_statutes(t: Text) -> Iterator[Statute]:
         last = m
         gap = _GAP.match(s, m.end)
         refs, stop = _chain(s, gap.end() if gap else m.end)
+        while refs and (nxt := _next_rule(s, stop)) is not None:
+            more, stop = _chain(s, nxt)
+            refs += more
         out += [(r, m.law, m.raw_law) for r in refs]
         if refs:
             taken.append((refs[0].start, stop))

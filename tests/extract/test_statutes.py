@@ -81,7 +81,7 @@ def cites(text: str) -> list[tuple[str, str, int, int | None, int | None, str]]:
             "第三百五十六条、第六十七条第三款之规定，被告人黄某犯贩卖毒品罪",
             [
                 (CRIM, "第三百四十七条", 347, 1, None, "第三百四十七条第一款"),
-                (CRIM, "第三百四十七条", 347, 4, None, "第四款"),
+                (CRIM, "第三百四十七条", 347, 4, None, "第三百四十七条第一款、第四款"),
                 (CRIM, "第五十二条", 52, None, None, "第五十二条"),
                 (CRIM, "第五十三条", 53, None, None, "第五十三条"),
                 (CRIM, "第三百五十六条", 356, None, None, "第三百五十六条"),
