@@ -2,14 +2,15 @@
 
 Every match is a number written in Arabic or Chinese (小写 or 大写) numerals followed by 元/圆
 (with optional 角/分, 整, a leading 人民币/￥ and 余/多 for approximate sums: 3万余元 is
-30000.00, the raw text keeps the 余). Foreign currencies (美元, 港元, 日元 …) never match
+30000.00, the raw text keeps the 余); after ￥/¥/RMB the 元 may be left out (（￥123,456.70）), and
+a Chinese numeral may run across a hard line wrap. Foreign currencies (美元, 港元 …) never match
 because their currency word sits between the number and 元; 港币/美金 written before a number
 are skipped. Vague quantities (数万元, 几十万元, 一两千元, 上千元) are not amounts.
 
 ``kind`` comes from the nearest keyword before the amount in the same sentence (then a
 keyword right after it): 罚金 → fine, 受理费 → fee, 本金/借款 → principal, 利息 → interest,
 赔偿/损失/违约金 → compensation (违约金 is damages for breach, not interest), …; 价值/价格
-reset to other.
+reset to other, and so does a 共计/合计 total of sums of several kinds (本金…及利息…，共计…).
 """
 
 from __future__ import annotations
@@ -31,17 +32,19 @@ _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 # (?=[…]): the characters a sum can start with, checked before the alternations (faster).
 _MONEY_RE = re.compile(
     rf"(?=[人R￥¥ 0-9{_DIGIT}十拾])"
-    r"(?P<cur>人民币|RMB|[￥¥])? ?"
+    r"(?P<cur>人民币|(?P<sym>RMB|[￥¥]))? ?"
     r"(?P<num>"
     r"(?<![0-9.])(?P<split>[0-9]{2,}\. *\n *[0-9]{1,2}(?= ?[元圆]))"  # 2542.⏎80元: a broken decimal
     rf"|(?<![0-9.])(?:{_ARABIC})(?:[十拾百佰千仟万萬亿][0-9{_CN_ALL}]*)?"
-    rf"|(?<![{_CN_ALL}几数上好成余多])[{_DIGIT}十拾][{_CN_ALL}]*"
+    # a Chinese numeral may run across a hard line wrap (十二⏎万元)
+    rf"|(?<![{_CN_ALL}几数上好成余多])[{_DIGIT}十拾](?:[{_CN_ALL}]|[ \t]*\n[ \t]*(?=[{_CN_ALL}]))*"
     r")"
     r"(?P<approx>[余多](?P<big>[万亿]?))?"
     r"(?: ?(?P<yuan>[元圆])(?![旦素宵帅件器化朝代桥里区县乡镇村路街])"
     rf"(?:(?P<jiao>[0-9{_DIGIT}])角)?(?:零?(?P<fen>[0-9{_DIGIT}])分(?![息利]))?"
     rf"(?P<tail>整|正(?![\u4e00-\u9fff])|人民币(?![0-9{_DIGIT}]))?"
-    r"|(?<=[万亿])(?=[,，。;；、)）( ]|$))"  # 人民币10万 (no 元) only after 人民币/￥
+    r"|(?<=[万亿])(?=[,，。;；、)）( ]|$)"  # 人民币10万 (no 元) only after 人民币/￥
+    r"|(?(sym)(?<=[0-9])(?![0-9])|(?!)))"  # (¥123,456.70): the sign stands for 元
 )
 _FOREIGN_BEFORE_RE = re.compile(r"(?:港币|美金|美元|欧元|日元|英镑|外币)$")
 _TWO_DIGITS_RE = re.compile(f"[{_DIGIT}]{{2}}")  # 三四万, 一两千: ranges, not sums
@@ -73,6 +76,7 @@ _KIND_OF = {word: kind for kind, words in _KINDS for word in words.split("|")}
 _KEYWORD_RE = re.compile("|".join(sorted(_KIND_OF, key=len, reverse=True)))
 _AFTER_RE = re.compile(r"的(?:" + _KEYWORD_RE.pattern + ")|罚款|罚金|借款|欠款|货款")
 _RESTATED_RE = re.compile(r"[元整正][。.]?[(（][￥¥:： ]*$")
+_TOTAL_RE = re.compile(r"(?:共计|合计|总计|总共|累计|共)[为:：]?(?:人民币)? ?$")
 _SENTENCE_END = "。；;\n!?！？"
 _LOOKBACK = 80  # chars; the sentence start cuts it shorter
 
@@ -106,6 +110,8 @@ def amount_kind(norm: str, start: int, end: int) -> AmountKind:
     window = window[max(map(window.rfind, _SENTENCE_END)) + 1 :]
     words = _KEYWORD_RE.findall(window)
     if words:
+        if _TOTAL_RE.search(window) and len({_KIND_OF[w] for w in words}) > 1:
+            return "other"  # 本金…及利息…，共计…: a total of several kinds
         return _KIND_OF[words[-1]]
     restated = _RESTATED_RE.search(norm, max(0, start - 6), start)
     if restated:  # 柒万元整。(￥70000元): the kind of the sum it restates
@@ -117,13 +123,14 @@ def amount_kind(norm: str, start: int, end: int) -> AmountKind:
 def _value(m: re.Match[str], norm: str) -> Decimal | None:
     """The exact value of a regex match, or None when it is not a sum of money."""
     num = m.group("num")
-    if m.group("yuan") is None and not (m.group("cur") and num[-1] in "万亿"):
-        return None  # a bare 10万 counts only after 人民币/￥
+    if m.group("yuan") is None and not (
+        (m.group("cur") and num[-1] in "万亿") or (m.group("sym") and num[-1].isdigit())
+    ):
+        return None  # a bare 10万 counts only after 人民币/￥, a bare 123.70 only after ¥
     if _FOREIGN_BEFORE_RE.search(norm, max(0, m.start() - 3), m.start()):
         return None
-    if m.group("split"):
-        num = re.sub(r"\s+", "", num)
-    elif not num[0].isascii() and _TWO_DIGITS_RE.search(num):
+    num = re.sub(r"\s+", "", num)  # 2542.⏎80元, 十二⏎万元: a hard line wrap
+    if not m.group("split") and not num[0].isascii() and _TWO_DIGITS_RE.search(num):
         return None
     if num.endswith("点"):
         return None

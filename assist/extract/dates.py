@@ -2,10 +2,12 @@
 
 Formats: ``2015年6月24日``, ``二〇一五年十月二十八日`` (with 〇 written as O, 0, Greek Ο or
 Cyrillic О), stray spaces (``2011年8月31 日``, ``九月 三 日``), ``2011年11月7`` directly followed
-by a verb (a missing 日), ``2015-06-24``, and ``同年6月21日`` (the year of the date before).
-Kinds: ``filed`` (立案/受理/起诉/提起公诉/申请执行 … in the procedural history), ``hearing``
-(开庭), ``decided`` (the date in the signature block), else ``other``. Impossible calendar
-dates (``1951年13月29日``, ``2015年2月30日``) are skipped.
+by a verb (a missing 日), ``2015-06-24``, ``同年6月21日`` (the year of the date before) and
+``同日`` / ``当日`` / ``次日`` / ``翌日`` (the date before, or the day after it, when that date is at
+most a few sentences back; never ``生效之次日``, which counts from an event).
+Kinds: ``filed`` (立案/受理/起诉/提起公诉/申请执行/移送执行 … in the procedural history),
+``hearing`` (开庭, or 于同日进行了审理), ``decided`` (the date in the signature block), else
+``other``. Impossible calendar dates (``1951年13月29日``, ``2015年2月30日``) are skipped.
 """
 
 from __future__ import annotations
@@ -29,10 +31,10 @@ _DAY = (
     r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 )
 _SP = "[ ]{0,3}"
-# (?=[12一二同]): every date starts with a year's first digit or 同年; checking that first
-# makes the scan about twice as fast.
+# (?=[12一二同次翌当]): every date starts with a year's first digit, 同年 or a relative day;
+# checking that first makes the scan about twice as fast.
 _DATE = re.compile(
-    rf"(?=[12一二同])(?:(?P<y>(?<![0-9])(?:19|20)[0-9]{{2}}|{_YEAR_CN}){_SP}年{_SP}(?P<m>{_MONTH}){_SP}月{_SP}"
+    rf"(?=[12一二同次翌当])(?:(?<![之的])(?P<rel>同日|当日|当天|次日|翌日)(?![期内])|(?P<y>(?<![0-9])(?:19|20)[0-9]{{2}}|{_YEAR_CN}){_SP}年{_SP}(?P<m>{_MONTH}){_SP}月{_SP}"
     rf"(?P<d>{_DAY})(?:{_SP}[日号]|(?<=[0-9])(?![0-9])(?=[向在至起被于经]))"
     rf"|同年{_SP}(?P<sm>{_MONTH}){_SP}月{_SP}(?P<sd>{_DAY}){_SP}[日号]"
     rf"|(?<![0-9./-])(?P<iy>(?:19|20)[0-9]{{2}})(?P<sep>[-/])(?P<im>1[0-2]|0?[1-9])(?P=sep)"
@@ -45,13 +47,17 @@ _DIGIT = {ch: "0" for ch in _ZEROS} | {
 # What follows a filing date in the same clause: 立案 / 受理 / 向本院起诉 / 提起公诉 …
 _FILED = re.compile(
     r"[^,，。;；]{0,20}?(?:立案|受理|向本院(?:提起|提出|起诉|申请|递交)|提起(?:公诉|诉讼|行政诉讼|自诉)"
-    r"|起诉|申请(?:强制)?执行|提出减刑建议|提出假释建议|提请(?:减刑|假释)|移送本院)"
+    r"|起诉|申请(?:强制)?执行|提出减刑建议|提出假释建议|提请(?:减刑|假释)|移送本院|移送执行)"
 )
 _NOT_FILED = re.compile(r"撤诉|撤回|保全|复议|上诉|送达|公告")
 _HEARING = re.compile(r"开庭(?!传票|通知)")
+# 于同日进行了审理 / 于…公开审理了本案: a hearing on that date even without the word 开庭
+_HEARD = re.compile(r"[^,，。;；]{0,6}?(?:进行了?|公开|不公开|开始)审理(?!终结)")
 _OTHER_COURT = re.compile(r"该院|法院|一审|原审")
 _CLAUSE_END = re.compile(r"[,，。;；]")
 _CASE_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)")
+_NEXT_DAY = ("次日", "翌日")
+_RELATIVE_REACH = 150  # chars back to the date a 同日/次日 refers to
 
 
 def find_dates(t: Text, sections: Sections | None = None) -> Iterator[DateMention]:
@@ -69,12 +75,13 @@ def _mentions(t: Text, sections: Sections) -> Iterator[DateMention]:
     matches = list(_DATE.finditer(s))
     starts = [m.start() for m in matches] + [len(s)]
     case_year = _case_year(s, sections.header)
-    last_year: int | None = None
+    last: tuple[dt.date, int] | None = None  # the last full date and where it ends
     for i, m in enumerate(matches):
-        value = _value(m, last_year)
+        year = last[0].year if last else None
+        value = _relative(m, last) if m.group("rel") else _value(m, year)
         if value is None:
             continue
-        last_year = value.year
+        last = value, m.end()
         kind = _kind(s, m, starts[i + 1], value, sections, case_year)
         yield DateMention(kind, value.isoformat(), t.raw[m.start() : m.end()], m.start(), m.end())
 
@@ -104,6 +111,13 @@ def _value(m: re.Match[str], last_year: int | None) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _relative(m: re.Match[str], last: tuple[dt.date, int] | None) -> dt.date | None:
+    """同日/当日 → the date just before; 次日/翌日 → the day after it."""
+    if last is None or m.start() - last[1] > _RELATIVE_REACH:
+        return None
+    return last[0] + dt.timedelta(days=1) if m.group("rel") in _NEXT_DAY else last[0]
 
 
 @cache
@@ -148,7 +162,7 @@ def _kind(
         return "filed"
     sentence_end = s.find("。", m.end(), m.end() + 200)
     window = s[m.end() : min(next_start, m.end() + 200 if sentence_end < 0 else sentence_end)]
-    if _HEARING.search(window) and not _FILED.match(s, m.end()):
+    if (_HEARING.search(window) and not _FILED.match(s, m.end())) or _HEARD.match(s, m.end()):
         return "hearing"
     return "other"
 

@@ -5,8 +5,11 @@ One entry per person and kind: 并处罚金人民币二千元 → fine; 没收�
 → recovery; 责令退赔被害人损失 → restitution. Confiscating contraband or tools (毒品, 作案工具,
 手机) is not a property penalty and is skipped. Each penalty goes to the person named last before
 it (被告人X犯…罪，…并处罚金…); a list of names gets one fine each, but a joint 追缴/退赔 of
-several people (共同退赔) has person None. Where one person has several fines (数罪并罚), the
-决定执行 total wins; without it the fines are added up.
+several people (共同退赔) has person None; n people and n sums after 分别 are paired in turn.
+Where one person has several fines (数罪并罚), the 决定执行 total wins; without it the fines are
+added up, but never a note on a sum (a parenthesis after it, 其中…, 已退赔的…), and a 共计 total
+replaces the parts before it. Keywords inside a crime name (掩饰、隐瞒犯罪所得罪) order nothing
+(see :mod:`assist.extract.penalty_clauses`).
 
 Property penalties are the 财产刑 of a criminal judgment: an administrative 罚款 (行政处罚决定书)
 or a civil 返还 is not one (find_amounts still reports those sums). Only the operative part
@@ -23,6 +26,7 @@ from decimal import Decimal
 
 from assist.document import Penalty, PenaltyKind
 from assist.extract.amounts import find_amounts
+from assist.extract.penalty_clauses import already_paid, is_note, is_total, penalty_keywords
 from assist.text.normalize import Text
 
 _DECISION_RE = re.compile(
@@ -41,24 +45,19 @@ _COMMUTATION_RE = re.compile(r"减去|减为|予以假释|不予减刑|不予假
 _ITEM_MARK = r"(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十0-9]+[)、.]| )"
 _SKIP_ITEM_RE = re.compile(rf"{_ITEM_MARK}*(?:维持|撤销|驳回|准许|准予)")
 _SENTENCE_RE = re.compile(r"[^。；;\n]+")
-_CLAUSE_END = "，,。；;:：\n"
+_CLAUSE_END = "，,。；;:："
+_WRAP_RE = re.compile(
+    r"[\u4e00-\u9fff0-9][ \t]*\n[ \t]*(?![一二三四五六七八九十]+、|\(|（|[0-9]+[、.])\S"
+)
 _ROLE = r"(?:原审被告人|被告人|上诉人|罪犯|被执行人)(?:\([^)]{0,8}\))?"
 _NAME = (
     r"[^\s，,、。；;:：()犯的]{1,8}?"
     r"(?=犯|的|、|[，,。；;:：()\s]|退|违法|共同|连带|各|分别|人民币|赃|非法|判|单处|并处|应"
-    r"|予以|缴纳|$)"
+    r"|予以|缴纳|已|$)"
 )
 _PERSON_RE = re.compile(rf"{_ROLE}(?P<names>{_NAME}(?:、{_NAME})*)")
 _UNIT_RE = re.compile(
     r"(?:原审被告单位|被告单位)(?P<names>[^\s，,、。；;:：()]{2,40}?)(?=犯|的|[，,。；;:：()])"
-)
-_KEYWORD_RE = re.compile(
-    r"(?P<confiscation_all>没收(?:其|被告人[^，,。；;]{0,8}?)?(?:个人)?全部(?:个人)?财产)"
-    r"|(?P<confiscation_part>没收(?:其)?(?:个人)?(?:部分)?财产)"
-    r"|(?P<fine>罚金)"
-    r"|(?P<restitution>退赔|退赃|退还被害)"
-    r"|(?P<recovery>追缴|退缴|违法所得|非法所得|犯罪所得|赃款|没收|上缴国库)"
-    r"|(?P<block>赔偿|补偿|支付|给付|受理费|诉讼费|保证金|价值)"
 )
 _AFTER_RE = re.compile(
     r"[^。；;]{0,12}?(?:(?P<recovery>追缴|没收|上缴国库|发还)|(?P<restitution>退赔))"
@@ -74,7 +73,8 @@ _ITEM_RE = re.compile(r"(?<=[。；;\n :：])[一二三四五六七八九十]+�
 _PRIOR_RE = re.compile(r"原判|原审|前罪|尚未执行|已执行")
 _COMBINED_RE = re.compile(r"决定执行|合并执行|数罪并罚")
 _EACH_RE = re.compile(r"各|分别")
-_PREFIX_RE = re.compile(r"(?:并处|单处|判处|处)$")
+_RESPECTIVELY_RE = re.compile(r"分别")
+_PREFIX_RE = re.compile(r"(?:并处|单处|判处|处)\s*\Z")
 _MONEY_WORDS_RE = re.compile(r"违法所得|非法所得|犯罪所得|赃款|追缴|退缴|退赔|退赃")
 _REACH = 300  # chars searched back for a clause or sentence start
 _PERSONAL = ("fine", "confiscation_all", "confiscation_part")
@@ -85,6 +85,18 @@ class _Mention:
     start: int
     end: int
     names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sum:
+    """One sum the operative part imposes, before it is given to people."""
+
+    kind: PenaltyKind
+    value: Decimal
+    first: int  # the keyword (并处罚金…) that starts the evidence
+    start: int  # the sum itself
+    end: int
+    total: bool  # 共计/合计: the total of the sums before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +163,26 @@ class _Context:
         return any(a <= pos < b for a, b in self.skips)
 
     def amount_hits(self) -> Iterator[_Hit]:
-        """Quantified penalties: the kind from the keyword in the amount's clause."""
+        """Quantified penalties: the kind from the keyword in the amount's clause. Within one
+        sentence, sums of one kind listed after 分别 go to the listed people in turn."""
+        found = self._quantified()
+        groups: dict[tuple[int, PenaltyKind], list[_Sum]] = {}
+        for q in found:
+            groups.setdefault((self._sentence(q.start), q.kind), []).append(q)
+        for (lo, _), group in groups.items():
+            group = _after_last_total(group)
+            listed = len(group) > 1 and bool(_RESPECTIVELY_RE.search(self.norm, lo, group[0].start))
+            for i, q in enumerate(group):
+                slot = (i, len(group)) if listed else None
+                yield from self._for_people(q.kind, q.value, q.first, q.end, slot)
+
+    def _quantified(self) -> Iterator[_Sum]:
         norm = self.norm
         for amount in find_amounts(self.t, self.start, self.end):
-            if self._skipped(amount.start):
+            if self._skipped(amount.start) or is_note(norm, amount.start, self.start):
                 continue
             lo = _clause_start(norm, amount.start, self.start)
-            keywords = list(_KEYWORD_RE.finditer(norm, lo, amount.start))
+            keywords = list(penalty_keywords(norm, lo, amount.start))
             if keywords:
                 kind, first = _KINDS.get(keywords[-1].lastgroup or ""), keywords[-1].start()
                 for key in reversed(keywords[:-1]):  # 追缴…违法所得…元: start at 追缴
@@ -170,9 +195,12 @@ class _Context:
                 first = amount.start
             if kind is None or _PRIOR_RE.search(norm, lo, amount.start):
                 continue
-            prefix = _PREFIX_RE.search(norm, max(self.start, first - 2), first)
+            if kind != "recovery" and already_paid(norm, lo, amount.start):
+                continue  # 已退赔的5万元: paid before, not ordered; 已退缴的…予以没收 is recovery
+            prefix = _PREFIX_RE.search(norm, max(self.start, first - 4), first)
             first = prefix.start() if prefix else first
-            yield from self._for_people(kind, amount.value, first, amount.end)
+            total = is_total(norm, lo, amount.start)
+            yield _Sum(kind, amount.value, first, amount.start, amount.end, total)
 
     def bare_hits(self) -> Iterator[_Hit]:
         """Penalties without a sum (没收个人全部财产, 继续追缴违法所得), one per sentence and
@@ -183,8 +211,9 @@ class _Context:
             if self._skipped(sentence.start()):
                 continue
             seen: set[PenaltyKind] = set()
-            money = bool(_MONEY_WORDS_RE.search(sentence.group()))
-            for key in _KEYWORD_RE.finditer(norm, sentence.start(), sentence.end()):
+            keys = list(penalty_keywords(norm, sentence.start(), sentence.end()))
+            money = any(_MONEY_WORDS_RE.fullmatch(key.group()) for key in keys)
+            for key in keys:
                 kind = _KINDS.get(key.lastgroup or "")
                 if kind in (None, "fine") or kind in seen:
                     continue
@@ -195,8 +224,14 @@ class _Context:
                     yield from self._for_people(kind, None, key.start(), key.end())
 
     def _for_people(
-        self, kind: PenaltyKind, amount: Decimal | None, start: int, end: int
+        self,
+        kind: PenaltyKind,
+        amount: Decimal | None,
+        start: int,
+        end: int,
+        slot: tuple[int, int] | None = None,
     ) -> Iterator[_Hit]:
+        """``slot`` (i, n): the i-th of n sums after 分别, for the i-th of n people."""
         item = max(i for i in self.items if i <= start)
         before = [m for m in self.mentions if item <= m.start and m.end <= end]
         if before:
@@ -212,7 +247,10 @@ class _Context:
         if jointly and not _EACH_RE.search(self.norm, lo, end):
             yield _Hit(kind, None, amount, start, end, combined)  # a joint 追缴/退赔
             return
-        for name in mention.names:
+        names = mention.names
+        if slot is not None and len(names) == slot[1]:
+            names = (names[slot[0]],)
+        for name in names:
             yield _Hit(kind, name, amount, start, end, combined)
 
 
@@ -246,8 +284,12 @@ def _resolve(name: str, accused: Sequence[str]) -> str:
 
 
 def _clause_start(norm: str, pos: int, floor: int) -> int:
+    """A newline ends a clause unless it is a hard wrap inside a line (罚金人民币十二⏎万元)."""
     floor = max(floor, pos - _REACH)
-    return max([floor] + [norm.rfind(ch, floor, pos) + 1 for ch in _CLAUSE_END])
+    newline = norm.rfind("\n", floor, pos)
+    while newline > floor and _WRAP_RE.match(norm, newline - 1):
+        newline = norm.rfind("\n", floor, newline)
+    return max([floor, newline + 1] + [norm.rfind(ch, floor, pos) + 1 for ch in _CLAUSE_END])
 
 
 def _sentence_start(norm: str, pos: int) -> int:
@@ -272,6 +314,12 @@ def _merge(hits: list[_Hit]) -> Iterator[Penalty]:
         total = sum(amounts, Decimal(0)) if amounts else None
         merged.append(Penalty(kind, person, total, group[0].start, group[-1].end))
     yield from sorted(merged, key=lambda p: p.start)
+
+
+def _after_last_total(group: list[_Sum]) -> list[_Sum]:
+    """退赔A 1000元、B 2000元，共计3000元: a total replaces the parts listed before it."""
+    totals = [i for i, q in enumerate(group) if q.total and i]
+    return group[totals[-1] :] if totals else group
 
 
 def _repeats(earlier: _Hit, later: _Hit) -> bool:

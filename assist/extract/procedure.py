@@ -3,9 +3,9 @@
 Read from the procedural history (``依法适用简易程序``, ``依法组成合议庭``, ``由审判员X独任审判``);
 a cue whose nearest court is another one (``该院…``, ``原审法院…``) or whose sentence reports an
 earlier ruling (``…作出…判决``) does not count.
-Priority: a switch to 普通程序 (the final procedure) > 小额诉讼 > 速裁 > an explicit 简易程序 /
-普通程序 (the last one stated) > 组成合议庭 / 独任审判 > a collegiate panel (审判长) in the
-signature block. ``认罪认罚`` alone says nothing about the procedure. None when not stated.
+Priority: a switch (转为普通程序, 小额诉讼程序…转为简易程序: the final procedure) > 小额诉讼 >
+速裁 > an explicit 简易程序 / 普通程序 (the last one stated) > 组成合议庭 / 独任审判 > a collegiate
+panel (审判长) in the signature block. ``认罪认罚`` alone says nothing about the procedure. None when not stated.
 """
 
 from __future__ import annotations
@@ -16,7 +16,18 @@ from assist.document import Procedure, Sections
 from assist.parse import find_sections
 from assist.text.normalize import Text
 
-_SWITCH = re.compile(r"(?:转为|转换为|转入|变更为|转)(?:适用)?普通程序")
+# 转为普通程序, 由小额诉讼程序转为简易程序 …: the procedure switched to is the final one.
+_SWITCH = re.compile(
+    r"(?:转为|转换为|转入|变更为|转)(?:适用)?"
+    r"(?:(?P<ordinary>普通程序)|(?P<simple>简易程序)|(?P<small_claims>小额诉讼程序)"
+    r"|(?P<fast_track>速裁程序))"
+)
+_KINDS: dict[str, Procedure] = {
+    "ordinary": "ordinary",
+    "simple": "simple",
+    "small_claims": "small_claims",
+    "fast_track": "fast_track",
+}
 _SMALL = re.compile(r"小额诉讼")
 _FAST = re.compile(r"速裁程序")
 _EXPLICIT = re.compile(r"(?P<simple>简易程序)|(?P<ordinary>普通程序)")
@@ -41,7 +52,7 @@ def find_procedure(t: Text, sections: Sections | None = None) -> Found | None:
     # Each tier with the words its every match contains: most texts lack them all, and a
     # substring test is far cheaper than a regex scan.
     tiers: tuple[tuple[re.Pattern[str], Procedure | None, tuple[str, ...]], ...] = (
-        (_SWITCH, "ordinary", ("普通程序",)),
+        (_SWITCH, None, ("转", "变更为")),
         (_SMALL, "small_claims", ("小额诉讼",)),
         (_FAST, "fast_track", ("速裁程序",)),
         (_EXPLICIT, None, ("简易程序", "普通程序")),
@@ -64,7 +75,7 @@ def _last(
     for m in pattern.finditer(s, lo, hi):
         if _NEGATED.search(s, max(0, m.start() - 4), m.start()) or not _own_proceeding(s, m):
             continue
-        kind: Procedure = procedure or ("simple" if m.lastgroup == "simple" else "ordinary")
+        kind: Procedure = procedure or _KINDS[m.lastgroup or "ordinary"]
         result = (kind, m.start(), m.end())
     return result
 

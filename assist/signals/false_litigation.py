@@ -252,11 +252,19 @@ def third_party_objection(ctx: Ctx) -> Iterator[Signal]:
 def high_interest(ctx: Ctx) -> Iterator[Signal]:
     """The agreed rate (``Document.interest_rate``), any other rate the text states outside the
     operative part that is not a legal cap or a bank benchmark, and daily overdue charges
-    (每日千分之五的违约金), each above the cap at the filing date."""
+    (每日千分之五的违约金), each above the cap at the filing date. Not for credit cards or bank
+    loans (outside the 民间借贷 rules), nor an agency's 加处罚款 / 滞纳金 on a fine or tax."""
     code = "high_interest"
+    cause = ctx.doc.cause or ""
+    if cause and any(c.pattern.search(cause) for c in cues(code, "skip_cause")):
+        return  # 信用卡纠纷, 金融借款合同纠纷: the 民间借贷 cap does not bind banks
     cap = rate_cap(ctx.doc.dates.filed or ctx.doc.dates.decided)
     picked = ctx.doc.interest_rate
-    if picked is not None and picked.annual_percent > cap:
+    if (
+        picked is not None
+        and picked.annual_percent > cap
+        and not vetoed(ctx, code, "picked", picked.start, picked.end)
+    ):
         yield signal(ctx, code, picked.start, picked.end)
     scope = {"decision", "tail", "appendix", "header", "parties"}
     for rate in find_interest_rates(ctx.t):
@@ -267,6 +275,8 @@ def high_interest(ctx: Ctx) -> Iterator[Signal]:
             and not vetoed(ctx, code, "cue", rate.start, rate.end)
         ):
             yield signal(ctx, code, rate.start, rate.end, section)
+    if ctx.administrative:
+        return  # an agency's surcharge or an administrative agreement's 违约金 is no loan's
     for m, section in scan(ctx, code, "penalty"):
         daily = _daily_percent(m)
         if (

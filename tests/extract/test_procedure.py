@@ -97,6 +97,22 @@ CASES: list[tuple[str, Procedure | None, str | None]] = [
         "转为普通程序",
     ),
     ("本案不宜适用简易程序。", None, None),
+    (  # a switch between any two procedures: the one switched to is final
+        "本院于2021年5月10日立案后，依法适用小额诉讼程序，后因被告提出管辖异议，转为简易程序，"
+        "于2021年5月13日公开开庭进行了审理。",
+        "simple",
+        "转为简易程序",
+    ),
+    (
+        "本院受理后，依法适用简易程序，后因案情复杂，裁定转为普通程序，依法组成合议庭进行了审理。",
+        "ordinary",
+        "转为普通程序",
+    ),
+    (
+        "本院立案后，依法适用简易程序，后依法变更为小额诉讼程序，公开开庭进行了审理。",
+        "small_claims",
+        "变更为小额诉讼程序",
+    ),
 ]
 
 

@@ -432,3 +432,48 @@ def test_false_litigation_third_party_objection(text: str, evidence: str) -> Non
 )
 def test_false_litigation_third_party_objection_not_other_outsiders(sentence: str) -> None:
     assert "third_party_objection" not in codes(CIVIL_HEAD + sentence)
+
+
+_PENALTY_DECISION = (
+    "上海市闵行区市场监督管理局\n行政处罚决定书\n闵市监案处〔2023〕1202023000123号\n"
+    "当事人：上海某某超市有限公司\n当事人涉嫌经营超过保质期食品一案，本局于2023年2月8日立案调查。\n"
+    "当事人应当自收到本行政处罚决定书之日起十五日内缴纳罚没款。{}\n"
+    "上海市闵行区市场监督管理局\n2023年5月12日\n"
+)
+
+
+@pytest.mark.parametrize(
+    "surcharge",
+    [
+        "逾期不缴纳罚款的，本局可以每日按罚款数额的百分之三加处罚款。",
+        "逾期不缴纳罚款的，我局将每日按罚款数额的3%加处罚款。",
+        "逾期缴纳税款的，从滞纳税款之日起，按日加收滞纳税款万分之五的滞纳金。",
+    ],
+)
+def test_false_litigation_high_interest_not_an_agency_surcharge(surcharge: str) -> None:
+    assert "high_interest" not in codes(_PENALTY_DECISION.format(surcharge))
+
+
+def test_false_litigation_high_interest_still_a_contract_late_charge_in_the_same_words() -> None:
+    sentence = "逾期还款的，每日按借款本金的千分之五支付违约金。"
+    assert "high_interest" in codes(_loan("2019-05-06", "月利率1%") + sentence)
+
+
+def test_false_litigation_high_interest_not_a_credit_card() -> None:
+    text = (
+        "重庆市渝北区人民法院\n民事判决书\n（2023）渝0112民初30211号\n"
+        "原告：中国工商银行股份有限公司重庆渝北支行。\n被告：韩某某，男，1987年10月2日出生。\n"
+        "原告工行渝北支行与被告韩某某信用卡纠纷一案，本院于2023年8月7日立案后，依法适用简易程序，"
+        "公开开庭进行了审理。\n工行渝北支行向本院提出诉讼请求：1.韩某某偿还信用卡透支本金35,218.66元、"
+        "利息4,102.37元；2.韩某某支付自2023年7月22日起至欠款付清之日止的利息（按日利率万分之五计算）。\n"
+    )
+    assert "high_interest" not in codes(text)
+    assert "high_interest" in codes(
+        text.replace("信用卡纠纷", "民间借贷纠纷").replace("信用卡透支", "")
+    )
+
+
+def test_false_litigation_high_interest_not_a_card_overdraft_without_a_cause() -> None:
+    sentence = "被告使用信用卡透支消费，约定透支利息按日利率万分之五计算。"
+    text = _loan("2023-08-07", "年利率10%").replace("民间借贷纠纷一案", "一案") + sentence
+    assert "high_interest" not in codes(text)
