@@ -126,6 +126,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head_part": re.compile(rf"{_COURT}|(?:{heading})"),
         "case_no": re.compile(_CASE_NO),
         "party_start": re.compile(rf"\s*(?:{party})"),
+        # A line about the parties, not an entry: a label and a name glued to a linking word and
+        # another party's label (上诉人林某某以被上诉人池某犯诽谤罪，向…法院提起自诉；).
+        "party_history": re.compile(
+            rf"{_BOUNDARY}(?:{party})[^\s,，。:;；()、]{{2,20}}?(?:以|诉|与|和|同|因与)(?:{party})"
+        ),
         # The blank where a line of the party block ended, in a text joined into one line.
         "joined_party": re.compile(rf"(?<=[\u4e00-\u9fff])(?<![与和及诉]) +(?=(?:{party}))"),
         # No blank at all: an address (住…县) running straight into the next party label.
@@ -176,6 +181,9 @@ def _find_sections(s: str) -> Sections:
         hist = None
     hist_start = _history_start(s, hist) if hist else None
     party_start = _party_start(s, body_start)
+    if party_start is not None and hist_start is not None:
+        told = _party_history(s, party_start, hist_start)
+        hist_start = told if told is not None else hist_start
     parties_end = hist_start
     if party_start is not None and hist_start is not None and hist_start <= party_start:
         party_start = None
@@ -385,6 +393,13 @@ def _header_fallback(s: str) -> tuple[SpanPair | None, int]:
     if number is not None:
         end = number.end()
     return _span(s, start, end), end
+
+
+def _party_history(s: str, party_start: int, end: int) -> int | None:
+    """A history line that the history cues miss inside the party block, opening with a
+    party's label (上诉人X以被上诉人Y…向某某人民法院提起自诉)."""
+    hit = _patterns()["party_history"].search(s, party_start + 1, end)
+    return hit.end(0) - len(hit.group(0).lstrip(" ")) if hit is not None else None
 
 
 def _party_start(s: str, body_start: int) -> int | None:

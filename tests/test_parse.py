@@ -354,3 +354,41 @@ def test_parse_site_footer_lines_are_trimmed(footer: str) -> None:
 )
 def test_parse_footer_words_in_the_body_are_kept(text: str) -> None:
     assert content_end(make_text(text).norm) == len(text)
+
+
+# A second-instance block whose first history line opens with a party's label and is missed by
+# the history cues (the first-instance court, not 本院): the party block must end before it.
+_PRIVATE_APPEAL = (
+    "浙江省温州市中级人民法院\n刑事判决书\n（2022）浙03刑终100号\n"
+    "上诉人（原审自诉人、反诉被告人）：林某某，男，1969年2月2日出生，汉族。\n"
+    "被上诉人（原审被告人、反诉自诉人）：池某，男，1973年10月30日出生，汉族。\n"
+    "辩护人：季某某，浙江某某律师事务所律师。\n"
+    "{line}\n"
+    "温州市鹿城区人民法院于二〇二一年八月二日作出（2021）浙0302刑初455号刑事判决，宣告池某无罪。"
+    "宣判后，林某某不服，提出上诉。本院依法组成合议庭审理了本案。\n"
+    "本院认为，原判正确。判决如下：\n驳回上诉，维持原判。\n审判长 王某\n二〇二二年三月一日\n书记员 李某"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "上诉人林某某以被上诉人池某犯诽谤罪，向温州市鹿城区人民法院提起自诉；池某提起反诉。",
+        "上诉人林某某诉被上诉人池某侵害名誉权，向温州市鹿城区人民法院提起诉讼。",
+    ],
+    ids=["yi", "su"],
+)
+def test_parse_party_line_about_both_parties_opens_the_history(line: str) -> None:
+    text = _PRIVATE_APPEAL.format(line=line)
+    sections = find_sections(make_text(text))
+    assert sections.parties is not None and sections.history is not None
+    assert text[: sections.parties[1]].endswith("浙江某某律师事务所律师。")
+    assert text[sections.history[0] :].startswith(line)
+    _assert_well_formed(sections, len(text))
+
+
+def test_parse_party_entry_naming_another_party_is_no_history() -> None:
+    text = _PRIVATE_APPEAL.format(line="原审第三人：王某与某某有限公司，住所地温州市。")
+    sections = find_sections(make_text(text))
+    assert sections.history is not None
+    assert text[sections.history[0] :].startswith("温州市鹿城区人民法院于")

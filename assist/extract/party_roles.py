@@ -19,7 +19,10 @@ from assist.document import PartyKind, Role
 _ROLES = frozenset(get_args(Role))
 _KINDS = frozenset(get_args(PartyKind))
 _PRIOR_PREFIX = re.compile(r"^(?:原一审|原二审|一审|二审|原审|再审|前审)")
-_PAREN_SPLIT = re.compile(r"[、,，及和/;]")
+# 暨/兼 join concurrent roles: （原审被告人暨附带民事诉讼被告人）.
+_PAREN_SPLIT = re.compile(r"[、,，及和/;暨兼]")
+# A place opening a name: 无棣县…, 对外…不是; the one-character suffixes count after one.
+_PLACE_START = re.compile(r"^[^\s]{1,3}?[省市县区州旗]")
 _LATIN = re.compile(r"[A-Za-z .'&-]+")
 _LATIN_FIRM = re.compile(
     r"(?i)\b(?:ltd|limited|inc|corp|corporation|co|llc|gmbh|bank|company|group)\b"
@@ -88,6 +91,18 @@ def org_shaped(name: str) -> bool:
     the length default of :func:`party_kind` does not count."""
     contains, suffixes = _kind_rules()
     return any(p in name for p, _ in contains) or any(name.endswith(x) for x, _ in suffixes)
+
+
+def org_marked(name: str) -> bool:
+    """Whether a name ends in an organisation's mark that a clause does not carry: a listed word
+    (公司), a suffix of two or more characters (人民政府, 大学), or a one-character suffix after a
+    place (无棣县水利局) — not 无固定住所 (所), nor 在某某公司工作期间."""
+    contains, suffixes = _kind_rules()
+    place = _PLACE_START.match(name) is not None
+    return any(
+        name.endswith(x) and len(name) > len(x) and (len(x) > 1 or place)
+        for x, _ in (*contains, *suffixes)
+    )
 
 
 def prior_role(paren: str | None) -> Role | None:
