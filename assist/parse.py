@@ -25,7 +25,9 @@ _BOUNDED = frozenset(
 _BOUNDARY = r"(?:(?<=[。\n!?])|^)[ ]*"
 _CASE_NO = (
     r"\(\s*(?:(?:19|20)\d{2}|[一二][〇零O0一二三四五六七八九]{3})\s*\)"
-    r"[^\n()。,，:;；]{1,30}?\d+\s*号(?:之[一二三四五六七八九十]+)?"
+    # a bracketed part inside the number: (2014)沪一中民二(民)终字第2031号
+    r"(?:[^\n()。,，:;；]|\([\u4e00-\u9fff]{1,2}\)(?=[\u4e00-\u9fff])){1,30}?\d+\s*号"
+    r"(?:之[一二三四五六七八九十]+)?"
 )
 _COURT = r"[\u4e00-\u9fff]{0,30}?(?:人民法院|法院|人民检察院)"
 # A tail date: a year in any numeral script (〇 may be O, 0, Greek Ο, Cyrillic О), even when
@@ -43,6 +45,11 @@ _END_DATE = re.compile(
 _ISSUER = re.compile(
     r"\s*[^。,，;；:\n]{2,40}?(?:院|局|委员会|政府|厅|所|处|中心|办公室|站|队|会|部)\s*"
     r"|\s*[^。,，;；:\n\s]{2,40}\s+"
+)
+# Lines an agency prints after its dated signature: 抄送/抄报/附件 lists, contacts, and notes
+# in brackets (（市场监督管理部门将依法向社会公示…）, （此件公开发布）, （印章）).
+_AFTER_SIGNATURE = re.compile(
+    r"[ \t\u3000]*(?:\([^\n]{0,80}\)|(?:抄\s*送|抄\s*报|附\s*件?|联系人|联系电话)\s*[:：][^\n]*)\s*"
 )
 _OPINION = re.compile(r"(?P<who>本院|法院|一审|原审|该院)(?:经审理|经审查|审查)?认为")
 _CLOSING = re.compile(r"此致|特此|通知|建议|责令|履行")
@@ -430,7 +437,7 @@ def _decision_and_tail(s: str, start: int) -> tuple[int | None, SpanPair | None]
 def _dated_signature(s: str, start: int) -> SpanPair | None:
     """An agency's 落款 without a judge: the text ends with a date, after the issuer's name
     (处罚决定书, 检察建议书, 通知书); a cut-off sentence ending in a date does not count."""
-    end = _trim_junk(s, start)
+    end = _signature_end(s, start)
     m = _END_DATE.search(s, max(start, end - 200), end)
     if m is None:
         return None
@@ -447,6 +454,17 @@ def _dated_signature(s: str, start: int) -> SpanPair | None:
     if _ISSUER.fullmatch(issuer):
         return _span(s, issuer_start, m.end())
     return _span(s, m.start(), m.end()) if before[-1].isspace() and "\n" in before else None
+
+
+def _signature_end(s: str, start: int) -> int:
+    """Where an agency's dated signature may end: before junk and after-signature lines."""
+    end = _trim_junk(s, start)
+    while end > start:
+        line_start = s.rfind("\n", start, end - 1) + 1
+        if line_start <= start or not _AFTER_SIGNATURE.fullmatch(s, line_start, end):
+            break
+        end = _rstrip(s, start, line_start)
+    return end
 
 
 def _lower_court_sentence(s: str, cue: int) -> bool:
