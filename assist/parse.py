@@ -12,167 +12,33 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from assist.document import Sections, SpanPair
+from assist.section_cues import (  # noqa: F401 (needles, leads, _BOUNDED, _has, _sentence_cue: tests/speed)
+    _BOUNDED,
+    _COURT,
+    _cue,
+    _cue_start,
+    _cues,
+    _first,
+    _has,
+    _patterns,
+    _rstrip,
+    _sentence_cue,
+    _skip_ws,
+    _span,
+    leads,
+    needles,
+)
+from assist.section_tail import _appendix, _decision_and_tail, _trim_junk, content_end
 from assist.text.normalize import Text
 
-# Sections whose cues only count at a sentence start (text start, after 。 or a newline).
-_BOUNDED = frozenset(
-    {"history", "claims", "claims_next", "defense", "findings", "findings_weak", "reasoning"}
-)
-_BOUNDARY = r"(?:(?<=[。\n!?])|^)[ ]*"
-_CASE_NO = (
-    r"\(\s*(?:(?:19|20)\d{2}|[一二][〇零O0一二三四五六七八九]{3})\s*\)"
-    # a bracketed part inside the number: (2014)沪一中民二(民)终字第2031号
-    r"(?:[^\n()。,，:;；]|\([\u4e00-\u9fff]{1,2}\)(?=[\u4e00-\u9fff])){1,30}?\d+\s*号"
-    r"(?:之[一二三四五六七八九十]+)?"
-)
-_COURT = r"[\u4e00-\u9fff]{0,30}?(?:人民法院|法院|人民检察院)"
-# A tail date: a year in any numeral script (〇 may be O, 0, Greek Ο, Cyrillic О), even when
-# the day is left blank (二○○八年九月   日).
-_TAIL_DATE = r"[〇零一二三四五六七八九OoΟοОо0-9]{4}\s*年"
+__all__ = ["content_end", "find_sections", "leads", "needles"]
+
 _STRONG_HISTORY = re.compile(r"一案|提起公诉|起诉书指控|立案|受理|作出")
 _END_OF_HISTORY = re.compile(r"审(?:理|查)终结[。.]?")
-_LOWER_COURT = re.compile(r"一审|原审|初审|原判|该院|(?<!最高人民)法院(?!关于)")
-_END_DATE = re.compile(
-    r"[〇零一二三四五六七八九OoΟοОо0-9]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*$"
-)
-# The issuer above or before the date: a name ending in an organ's suffix, or set apart by
-# blanks; never a sentence (…本院于).
-_ISSUER = re.compile(
-    r"\s*[^。,，;；:\n]{2,40}?(?:院|局|委员会|政府|厅|所|处|中心|办公室|站|队|会|部)\s*"
-    r"|\s*[^。,，;；:\n\s]{2,40}\s+"
-)
-# Lines an agency prints after its dated signature: 抄送/抄报/附件 lists, contacts, and notes
-# in brackets (（市场监督管理部门将依法向社会公示…）, （此件公开发布）, （印章）).
-_AFTER_SIGNATURE = re.compile(
-    r"[ \t\u3000]*(?:\([^\n]{0,80}\)|(?:抄\s*送|抄\s*报|附\s*件?|联系人|联系电话)\s*[:：][^\n]*)\s*"
-)
-_OPINION = re.compile(r"(?P<who>本院|法院|一审|原审|该院)(?:经审理|经审查|审查)?认为")
-_CLOSING = re.compile(r"此致|特此|通知|建议|责令|履行")
-_BOOK_TITLE = re.compile(r"《[^》]*》")
-_NAME_TOKEN = re.compile(r"[^\s附《]{1,5}(?: {1,3}[^\s附《](?!\S))*")
 _STANDALONE_AFTER = re.compile(r"\s|\(|$")
-_JUNK_LINE = re.compile(
-    r"\s*(?:PAGE)?\s*\d{0,4}\s*"
-    # a website's footer line after the document: follow-us, share buttons, navigation
-    r"|[ ]*(?:关注|分享到|扫一扫|扫码|返回顶部|打印本页|关闭窗口|责任编辑|上一篇|下一篇|版权所有"
-    r"|Copyright|[\u4e00-\u9fff]?ICP备)[^\n]{0,40}\s*"
-)
-_MID_STOP = re.compile(r"[!?]")  # sentence ends that sentence-start cues may run across
-# The end of a header candidate (see ``_patterns()["header"]``): its last character before
-# the blanks and the party label is 书, 号, the ) of (稿) or the numeral of 号之一.
-_HEADER_END_CHARS = "书号)一二三四五六七八九"
-
-
-@cache
-def _cue_sources() -> dict[str, str]:
-    """Section → one alternation of its cue regexes, from the data file."""
-    data = resources.files("assist.data").joinpath("section_cues.tsv").read_text(encoding="utf-8")
-    groups: dict[str, list[str]] = {}
-    for line in data.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        section, _, cue = line.partition("\t")
-        groups.setdefault(section.strip(), []).append(cue.strip())
-    return {name: "|".join(f"(?:{cue})" for cue in cues) for name, cues in groups.items()}
-
-
-@cache
-def _shortcuts() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, str]]:
-    """(section → needle tuples, section → lead class) from ``section_cue_shortcuts.tsv``."""
-    path = resources.files("assist.data").joinpath("section_cue_shortcuts.tsv")
-    needles: dict[str, tuple[tuple[str, ...], ...]] = {}
-    leads: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            section, kind, value = line.split("\t")
-            if kind == "lead":
-                leads[section] = value
-            else:
-                needles[section] = (*needles.get(section, ()), tuple(value.split("|")))
-    return needles, leads
-
-
-def needles() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Section → literal tuples (one of each in every match of its cue); see the data file."""
-    return _shortcuts()[0]
-
-
-def leads() -> dict[str, str]:
-    """Section → the character class every match of its cue starts with."""
-    return _shortcuts()[1]
-
-
-@cache
-def _cues() -> dict[str, re.Pattern[str]]:
-    compiled: dict[str, re.Pattern[str]] = {}
-    for name, body in _cue_sources().items():
-        lead = f"(?=[{leads()[name]}])" if name in leads() else ""
-        prefix = _BOUNDARY if name in _BOUNDED else lead
-        compiled[name] = re.compile(f"{prefix}(?P<cue>{body})")
-    return compiled
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """Composite patterns built from the cue lists (header candidates, header parts, tail)."""
-    src = _cue_sources()
-    heading, party, judge, clerk = src["heading"], src["party"], src["judge"], src["clerk"]
-    return {
-        # The document's own number (or a bare heading) directly followed by the party block.
-        "header": re.compile(
-            rf"(?=[({leads()['heading']}])"  # a case number's ( or a heading's first character
-            rf"(?:(?:{_CASE_NO})(?:\s*(?:{heading})(?:\(稿\))?)?[\s:]*(?=(?:{party}))"
-            rf"|(?:{heading})(?:\(稿\))?[\s:]*(?=(?:{party})))"
-        ),
-        "header_end": re.compile(rf"[{_HEADER_END_CHARS}][\s:]*(?:{party})"),
-        "head_part": re.compile(rf"{_COURT}|(?:{heading})"),
-        "case_no": re.compile(_CASE_NO),
-        "party_start": re.compile(rf"\s*(?:{party})"),
-        # A line about the parties, not an entry: a label and a name glued to a linking word and
-        # another party's label (上诉人林某某以被上诉人池某犯诽谤罪，向…法院提起自诉；).
-        "party_history": re.compile(
-            rf"{_BOUNDARY}(?:{party})[^\s,，。:;；()、]{{2,20}}?(?:以|诉|与|和|同|因与)(?:{party})"
-        ),
-        # The blank where a line of the party block ended, in a text joined into one line.
-        "joined_party": re.compile(rf"(?<=[\u4e00-\u9fff])(?<![与和及诉]) +(?=(?:{party}))"),
-        # No blank at all: an address (住…县) running straight into the next party label.
-        "glued_party": re.compile(
-            rf"住[^。,，;；:：\s]{{1,30}}?[省市县区镇乡村组号路街](?=(?:{party}))"
-        ),
-        # A judge's title and name, then (without a full stop) the date or the clerk.
-        "tail": re.compile(
-            rf"(?:{judge})[\s:]*[^\s\d。,，:;]{{1,10}}?(?=\s|(?:{judge})|(?:{clerk})|{_TAIL_DATE})"
-            rf"(?=[^。]{{0,300}}?(?:(?:{clerk})|{_TAIL_DATE}))"
-        ),
-        "clerk": re.compile(clerk),
-        "tail_date": re.compile(_TAIL_DATE),
-    }
-
-
-def _skip_ws(s: str, i: int, end: int | None = None) -> int:
-    end = len(s) if end is None else end
-    while i < end and s[i].isspace():
-        i += 1
-    return i
-
-
-def _rstrip(s: str, start: int, end: int) -> int:
-    while end > start and s[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _span(s: str, start: int | None, end: int | None) -> SpanPair | None:
-    if start is None or end is None:
-        return None
-    start = _skip_ws(s, start, end)
-    end = _rstrip(s, start, end)
-    return (start, end) if start < end else None
 
 
 def find_sections(t: Text) -> Sections:
@@ -242,69 +108,6 @@ def _chain(
             end = _trim_junk(s, start)
         spans[name] = _span(s, start, end)
     return spans
-
-
-def _first(pattern: re.Pattern[str], s: str, start: int, end: int) -> re.Match[str] | None:
-    return pattern.search(s, start, end) if start < end else None
-
-
-def _has(s: str, start: int, end: int, name: str, skip: int = 0) -> bool:
-    """Whether s[start:end] holds the literals that every match of cue group ``name`` holds
-    (the needle tuples after the first ``skip``)."""
-    return all(
-        any(s.find(n, start, end) >= 0 for n in group) for group in needles().get(name, ())[skip:]
-    )
-
-
-def _cue_starts(name: str, s: str, start: int) -> list[int]:
-    """Where every match of cue group ``name`` from ``start`` on begins."""
-    if not _has(s, start, len(s), name):
-        return []
-    return [m.start("cue") for m in _cues()[name].finditer(s, start)]
-
-
-@lru_cache(maxsize=64)  # the header, the history and the body ask the same questions
-def _cue(name: str, s: str, start: int, end: int) -> re.Match[str] | None:
-    """The first match of cue group ``name`` inside s[start:end]."""
-    if start >= end:
-        return None
-    if name in _BOUNDED and name in needles():
-        return _sentence_cue(name, s, start, end)
-    if not _has(s, start, end, name):
-        return None
-    return _cues()[name].search(s, start, end)
-
-
-def _sentence_cue(name: str, s: str, start: int, end: int) -> re.Match[str] | None:
-    """``_cue`` for a cue bound to a sentence start, tried only where it can start.
-
-    Such a cue never crosses 。 or a newline before its first needle, so a match starts at a
-    sentence start (text start, after 。 ! ? or a newline) in a sentence that holds a needle
-    at or after it. Those starts are tried in text order: the first match is the one a scan
-    of the whole span would find, at a fraction of the cost."""
-    if not _has(s, start, end, name, skip=1):
-        return None
-    pattern = _cues()[name]
-    tried = start  # no match starts in s[start:tried]
-    # The next occurrence of each needle at or after ``tried`` (-1: none left).
-    ahead = {n: s.find(n, start, end) for n in needles()[name][0]}
-    while hits := [at for at in ahead.values() if at >= 0]:
-        at = min(hits)
-        lo = max(tried, s.rfind("。", tried, at) + 1, s.rfind("\n", tried, at) + 1)
-        starts = [i.end() for i in _MID_STOP.finditer(s, lo, at)]
-        if lo == 0 or s[lo - 1] in "。\n!?":
-            starts.insert(0, lo)
-        for pos in starts:
-            m = pattern.match(s, pos, end)
-            if m is not None:
-                return m
-        tried = at + 1
-        ahead = {n: s.find(n, tried, end) if 0 <= i < tried else i for n, i in ahead.items()}
-    return None
-
-
-def _cue_start(m: re.Match[str] | None) -> int | None:
-    return m.start("cue") if m is not None else None
 
 
 def _opens_history(s: str, hist: re.Match[str], body_start: int) -> bool:
@@ -412,116 +215,6 @@ def _party_history(s: str, party_start: int, end: int) -> int | None:
 def _party_start(s: str, body_start: int) -> int | None:
     m = _patterns()["party_start"].match(s, body_start)
     return _skip_ws(s, body_start) if m is not None else None
-
-
-def _decision_and_tail(s: str, start: int) -> tuple[int | None, SpanPair | None]:
-    """Where the operative part starts, and the signature block.
-
-    The last cue before the signature block wins: a second-instance document quotes the lower
-    court's 判决如下 before its own."""
-    pats = _patterns()
-    found = _cue_starts("decision", s, start)
-    if not found:
-        found = _cue_starts("decision_alt", s, start)
-    reasoning = _cue("reasoning", s, start, len(s))
-    tail_from = found[0] if found else (reasoning.start("cue") if reasoning else None)
-    tail_m = _first(pats["tail"], s, tail_from, len(s)) if tail_from is not None else None
-    tail = (tail_m.start(), _tail_end(s, tail_m.start())) if tail_m else _dated_signature(s, start)
-    if tail is not None:
-        found = [i for i in found if i < tail[0]]
-    else:  # cut-off text: a quoted lower-court operative part must not pass for this one's
-        found = [i for i in found if not _lower_court_sentence(s, i)]
-    return (found[-1] if found else None), tail
-
-
-def _dated_signature(s: str, start: int) -> SpanPair | None:
-    """An agency's 落款 without a judge: the text ends with a date, after the issuer's name
-    (处罚决定书, 检察建议书, 通知书); a cut-off sentence ending in a date does not count."""
-    end = _signature_end(s, start)
-    m = _END_DATE.search(s, max(start, end - 200), end)
-    if m is None:
-        return None
-    lo = max(start, s.rfind("。", start, m.start()) + 1)
-    before = s[lo : m.start()]
-    if not before.strip():
-        # A date alone: in Chinese numerals, or set apart after a closing sentence (责令…履行…).
-        chinese = not s[m.start()].isdigit()
-        previous = s.rfind("。", max(start, lo - 300), max(start, lo - 1)) + 1
-        closing = before != "" and _CLOSING.search(s, max(start, previous), lo) is not None
-        return _span(s, m.start(), m.end()) if chinese or closing else None
-    issuer_start = lo + before.rstrip().rfind("\n") + 1
-    issuer = s[issuer_start : m.start()]
-    if _ISSUER.fullmatch(issuer):
-        return _span(s, issuer_start, m.end())
-    return _span(s, m.start(), m.end()) if before[-1].isspace() and "\n" in before else None
-
-
-def _signature_end(s: str, start: int) -> int:
-    """Where an agency's dated signature may end: before junk and after-signature lines."""
-    end = _trim_junk(s, start)
-    while end > start:
-        line_start = s.rfind("\n", start, end - 1) + 1
-        if line_start <= start or not _AFTER_SIGNATURE.fullmatch(s, line_start, end):
-            break
-        end = _rstrip(s, start, line_start)
-    return end
-
-
-def _lower_court_sentence(s: str, cue: int) -> bool:
-    """The cue belongs to a lower court: its sentence names that court (一审法院…判决如下), or
-    the nearest preceding …认为 is not 本院认为."""
-    lo = max(0, cue - 500)
-    stop = max(s.rfind("。", lo, cue), s.rfind("\n", lo, cue), lo - 1)
-    sentence = _BOOK_TITLE.sub("", s[stop + 1 : cue])
-    if _LOWER_COURT.search(sentence) is not None:
-        return True
-    opinions = list(_OPINION.finditer(s, max(0, cue - 3000), cue))
-    return bool(opinions) and opinions[-1].group("who") != "本院"
-
-
-def _tail_end(s: str, start: int) -> int:
-    """End of the signature block: the clerk's name, else the date, else the judge's line."""
-    pats = _patterns()
-    stop = s.find("。", start)
-    region_end = min(len(s), start + 400, stop if stop >= 0 else len(s))
-    clerks = list(pats["clerk"].finditer(s, start, region_end))
-    if clerks:
-        i = clerks[-1].end()
-        while i < len(s) and s[i] in " :":
-            i += 1
-        newline = s.find("\n", i, i + 30)
-        if newline >= 0:
-            return _rstrip(s, i, newline) if s[i:newline].strip() else i
-        m = _NAME_TOKEN.match(s, i)
-        return m.end() if m else i
-    dates = list(pats["tail_date"].finditer(s, start, region_end))
-    anchor = dates[-1].end() if dates else start
-    newline = s.find("\n", anchor)
-    return _rstrip(s, start, newline if newline >= 0 else region_end)
-
-
-def _appendix(s: str, tail_end: int) -> int | None:
-    m = _cues()["appendix"].search(s, tail_end)
-    if m is None or len(s[tail_end : m.start()].strip()) > 10:
-        return None
-    return m.start()
-
-
-def content_end(s: str) -> int:
-    """Where the document ends: before trailing page numbers and a website's footer lines."""
-    return _trim_junk(s, 0)
-
-
-def _trim_junk(s: str, start: int) -> int:
-    """Drop trailing page-number lines (``PAGE 7``, ``1``) left by word processors, and a
-    website's footer lines (关注公众号, 分享到…)."""
-    end = len(s)
-    while end > start:
-        line_start = s.rfind("\n", start, end - 1) + 1
-        if line_start <= start or not _JUNK_LINE.fullmatch(s, line_start, end):
-            break
-        end = line_start
-    return _rstrip(s, start, end)
 
 
 def _body(s: str, pos: int, limit: int) -> dict[str, int | None]:
