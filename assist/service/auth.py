@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import re
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -78,7 +80,39 @@ def revoke_token(session: Session, name: str) -> None:
 
 
 def authenticate(session: Session, token: str, pepper: bytes) -> Principal | None:
-    user = session.scalar(select(User).where(User.token_hash == hash_token(token, pepper)))
+    return authenticate_hashed(session, hash_token(token, pepper))
+
+
+class TokenCache:
+    """Tokens seen valid in the last ``ttl`` seconds, by hash: a request with a cached token
+    needs no database read nor thread hand-off. A token revoked elsewhere (``assist tokens
+    revoke`` in another process) keeps working here for at most ``ttl`` seconds."""
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._seen: dict[str, tuple[Principal, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, token_hash: str) -> Principal | None:
+        hit = self._seen.get(token_hash)
+        if hit is None or hit[1] < time.monotonic():
+            return None
+        return hit[0]
+
+    def put(self, token_hash: str, who: Principal) -> None:
+        with self._lock:
+            if len(self._seen) > 10_000:  # a flood of distinct tokens must not grow memory
+                self._seen.clear()
+            self._seen[token_hash] = (who, time.monotonic() + self.ttl)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._seen.clear()
+
+
+def authenticate_hashed(session: Session, token_hash: str) -> Principal | None:
+    """``authenticate`` for a token already hashed (the cache's key)."""
+    user = session.scalar(select(User).where(User.token_hash == token_hash))
     if user is None or user.revoked_at is not None:
         return None
     now = utcnow()

@@ -27,6 +27,12 @@ class Settings(BaseSettings):
     token_pepper: SecretStr = Field(
         default=SecretStr(DEFAULT_PEPPER), description="server secret mixed into token hashes"
     )
+    token_cache_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="a valid token is re-checked in the database after this many seconds "
+        "(a token revoked by another process works here at most this long; 0 = every request)",
+    )
     max_body_bytes: int = Field(
         default=20_000_000, gt=0, description="largest request body accepted"
     )

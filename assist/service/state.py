@@ -8,6 +8,7 @@ import threading
 import time
 
 from assist.analyze import Analyzer
+from assist.service.auth import TokenCache
 from assist.service.errors import ServiceError
 from assist.service.jobs import JobRunner
 from assist.service.metrics import Metrics
@@ -22,6 +23,7 @@ class ServiceState:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.metrics = Metrics()
+        self.tokens = TokenCache(settings.token_cache_seconds)
         self.store = Store(settings.db_url)
         self.jobs = JobRunner(self.store, self.analyzer, settings.screen_workers)
         self.jobs.on_finish = lambda status: self.metrics.jobs.labels(status).inc()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -78,10 +80,24 @@ def test_app_unknown_and_revoked_token_401(app: FastAPI, client: TestClient) -> 
     token = token_for(app, "temp", "reviewer")
     assert client.get("/v1/leads", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     with app.state.service.store.session() as s:
-        revoke_token(s, "temp")
+        revoke_token(s, "temp")  # as `assist tokens revoke` in another process would
+    # still valid here until the cache entry expires (ASSIST_TOKEN_CACHE_SECONDS, default 5 s)
+    assert client.get("/v1/leads", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    app.state.service.tokens.clear()  # the entry expired
     r = client.get("/v1/leads", headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 401
     assert_error(r.json(), "invalid_token")
+
+
+def test_app_token_cache_off_checks_every_request(tmp_path: Path) -> None:
+    app = create_app(make_settings(tmp_path).model_copy(update={"token_cache_seconds": 0.0}))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        token = token_for(app, "temp", "reviewer")
+        headers = {"Authorization": f"Bearer {token}"}
+        assert client.get("/v1/leads", headers=headers).status_code == 200
+        with app.state.service.store.session() as s:
+            revoke_token(s, "temp")
+        assert client.get("/v1/leads", headers=headers).status_code == 401
 
 
 def test_app_audit_is_admin_only_and_holds_no_text(
@@ -159,3 +175,19 @@ def test_app_chunked_body_too_large_413(tmp_path) -> None:
         r = c.post("/v1/analyze", content=chunks(), headers=headers)
         assert r.status_code == 413
         assert_error(r.json(), "request_too_large")
+
+
+def test_app_token_cache_expires_and_bounds_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assist.service import auth
+
+    now = [100.0]
+    monkeypatch.setattr(auth.time, "monotonic", lambda: now[0])
+    cache = auth.TokenCache(ttl=5.0)
+    who = auth.Principal("a", "admin")
+    cache.put("h", who)
+    assert cache.get("h") == who and cache.get("other") is None
+    now[0] += 5.1
+    assert cache.get("h") is None
+    for i in range(10_002):
+        cache.put(str(i), who)
+    assert len(cache._seen) <= 10_001
