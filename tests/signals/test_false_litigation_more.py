@@ -1,0 +1,52 @@
+"""§2.1 wordings found by an independent tester's stress documents (tests/golden/stress,
+/tmp/stress2/signals at the time): relations with a qualifier, subsidiaries, publication on a
+website, earlier suits withdrawn, cash counted out, an oral defence, the court's warnings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from signal_helpers import CIVIL_HEAD, TAIL, codes
+
+CLAIM = "原告诉称，被告向原告借款50000元。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "found"),
+    [
+        ("本院提醒：当事人应当诚信诉讼，如有虚假诉讼行为，本院将依法予以罚款、拘留。", "defense_alleges_false", False),
+        ("双方当事人签署了承诺不进行虚假诉讼的保证书。", "defense_alleges_false", False),
+        ("本院向当事人宣读了虚假诉讼的法律责任。", "defense_alleges_false", False),
+        ("被告辩称，原告与案外人恶意串通，虚构借款事实。", "defense_alleges_false", True),
+        ("原告与被告周某系多年朋友。", "related_parties", True),
+        ("原、被告系大学同学。", "related_parties", True),
+        ("原告与被告的法定代表人均为王某某。", "related_parties", True),
+        ("被告系原告持股60%的控股子公司。", "related_parties", True),
+        ("原告曾就同一借款起诉，后以双方和解为由申请撤诉。", "withdrawal", True),
+        ("原告于2019年提起诉讼，后又撤回。", "withdrawal", True),
+        ("被告于2019年提起上诉，后又撤回上诉。", "withdrawal", False),
+        ("原告从银行取现50000元后当面交付被告。", "cash_delivery", True),
+        ("原告当场点付现金50000元。", "cash_delivery", True),
+        ("原告将50000元现金交到被告手中。", "cash_delivery", True),
+        ("被告乙某在答辩期内未提交答辩状，庭审中辩称借款已还清。", "no_defense", False),
+        ("被告甲未答辩，被告乙辩称借款已还清。", "no_defense", True),
+    ],
+)  # fmt: skip
+def test_false_litigation_stress_wordings(sentence: str, code: str, found: bool) -> None:
+    assert (code in codes(CIVIL_HEAD + CLAIM + sentence + TAIL)) is found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本院在《人民法院报》刊登公告，向其送达起诉状副本。",
+        "本院通过人民法院公告网向被告送达起诉状副本。",
+    ],
+)
+def test_false_litigation_publication_with_a_comma_or_on_a_website(sentence: str) -> None:
+    head = CIVIL_HEAD.replace("本案现已审理终结。", sentence + "本案现已审理终结。")
+    assert "service_by_publication" in codes(head + CLAIM + TAIL)
