@@ -11,6 +11,7 @@ are skipped. Vague quantities (数万元, 几十万元, 一两千元, 上千元)
 keyword right after it): 罚金 → fine, 受理费 → fee, 本金/借款 → principal, 利息 → interest,
 赔偿/损失/违约金 → compensation (违约金 is damages for breach, not interest), …; 价值/价格
 reset to other, and so does a 共计/合计 total of sums of several kinds (本金…及利息…，共计…).
+A payment or balance clause (已执行到位5000元) after a debt of several kinds (货款…及利息) is other.
 """
 
 from __future__ import annotations
@@ -78,6 +79,15 @@ _AFTER_RE = re.compile(r"的(?:" + _KEYWORD_RE.pattern + ")|罚款|罚金|借款
 _RESTATED_RE = re.compile(r"[元整正][。.]?[(（][￥¥:： ]*$")
 _TOTAL_RE = re.compile(r"(?:共计|合计|总计|总共|累计|共)[为:：]?(?:人民币)? ?$")
 _SENTENCE_END = "。；;\n!?！？"
+# A clause that reports what was paid or is still owed (已执行到位5000元, 尚有205000元未执行到位)
+# without a keyword of its own takes the kind of the debt named before it — none when that debt
+# joins several kinds (货款210000元及利息): the sum is paid toward, or left of, the whole.
+_OUTCOME_RE = re.compile(
+    r"执行到位|已(?:经)?(?:被)?(?:执行|履行|支付|给付|偿还|归还|清偿|缴纳|交纳|退赔|退缴)|扣划|划扣|划拨|"
+    r"尚有|尚余|剩余|未执行|未履行|未支付|未缴纳"
+)
+_JOINED_RE = re.compile(r"及|和|以及|并")
+_CLAUSE_RE = re.compile(r"[,，]")
 _LOOKBACK = 80  # chars; the sentence start cuts it shorter
 
 
@@ -108,6 +118,8 @@ def amount_kind(norm: str, start: int, end: int) -> AmountKind:
     """The kind of the amount at ``norm[start:end]`` from the words around it."""
     window = norm[max(0, start - _LOOKBACK) : start]
     window = window[max(map(window.rfind, _SENTENCE_END)) + 1 :]
+    if _whole_debt_paid(window):
+        return "other"
     words = _KEYWORD_RE.findall(window)
     if words:
         if _TOTAL_RE.search(window) and len({_KIND_OF[w] for w in words}) > 1:
@@ -118,6 +130,20 @@ def amount_kind(norm: str, start: int, end: int) -> AmountKind:
         return amount_kind(norm, restated.start(), restated.start())
     after = _AFTER_RE.match(norm, end, min(len(norm), end + 6))
     return _KIND_OF[after.group().lstrip("的")] if after else "other"
+
+
+def _whole_debt_paid(window: str) -> bool:
+    """The sum's clause reports a payment or balance with no keyword, and the nearest clause
+    before it with keywords joins several kinds (货款…及利息，已执行到位5000元)."""
+    clauses = _CLAUSE_RE.split(window)
+    if _KEYWORD_RE.search(clauses[-1]) or not _OUTCOME_RE.search(clauses[-1]):
+        return False
+    for clause in reversed(clauses[:-1]):
+        words = _KEYWORD_RE.findall(clause)
+        if words:
+            kinds = {_KIND_OF[w] for w in words}
+            return len(kinds) > 1 and _JOINED_RE.search(clause) is not None
+    return False
 
 
 def _value(m: re.Match[str], norm: str) -> Decimal | None:

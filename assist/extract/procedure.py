@@ -6,6 +6,9 @@ earlier ruling (``…作出…判决``) does not count.
 Priority: a switch (转为普通程序, 小额诉讼程序…转为简易程序: the final procedure) > 小额诉讼 >
 速裁 > an explicit 简易程序 / 普通程序 (the last one stated) > 组成合议庭 / 独任审判 > a collegiate
 panel (审判长) in the signature block. ``认罪认罚`` alone says nothing about the procedure. None when not stated.
+The signature block counts only for a first-instance trial (or a case number not found): 执行,
+国家赔偿, 司法救助, 减刑 and appeal panels sign with 审判长 too, but 普通程序 / 简易程序 are
+first-instance trial procedures (an explicit 组成合议庭 still gives ordinary, as labelled).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assist.document import Procedure, Sections
+from assist.extract.case_number import pick_own_case_number
 from assist.parse import find_sections
 from assist.text.normalize import Text
 
@@ -64,7 +68,7 @@ def find_procedure(t: Text, sections: Sections | None = None) -> Found | None:
         found = _last(pattern, procedure, s, lo, hi)
         if found is not None:
             return found
-    return _from_signature(s, sections)
+    return _from_signature(t, sections)
 
 
 def _last(
@@ -92,9 +96,15 @@ def _own_proceeding(s: str, m: re.Match[str]) -> bool:
     return not courts or courts[-1] == "本院"
 
 
-def _from_signature(s: str, sections: Sections) -> Found | None:
-    """A presiding judge or lay assessor in the signature block means a collegiate panel."""
+def _from_signature(t: Text, sections: Sections) -> Found | None:
+    """A presiding judge or lay assessor in the signature block of a first-instance trial
+    means a collegiate panel."""
     if sections.tail is None:
         return None
-    m = _COLLEGIATE.search(s, *sections.tail)
-    return ("ordinary", m.start(), m.end()) if m else None
+    m = _COLLEGIATE.search(t.norm, *sections.tail)
+    if m is None:
+        return None
+    number = pick_own_case_number(t)
+    if number is not None and number.stage != "first_instance":
+        return None
+    return "ordinary", m.start(), m.end()

@@ -18,7 +18,8 @@
 - ``defense_alleges_false``: 虚假诉讼 / 恶意串通 / 捏造 / 伪造证据 / 套路贷; the section tells a party's
   allegation (claims, defense) from the court's words (findings, reasoning); a negated court
   statement (不能证明该案为虚假诉讼) and the court's standard warning do not count.
-- ``third_party_objection``: 案外人执行异议 / 第三人撤销之诉 / 异议人（案外人）.
+- ``third_party_objection``: 案外人执行异议 / 第三人撤销之诉 / 异议人（案外人）, or 案外人 as a label
+  in the party block; never the appeal-rights notice (如不服本裁定，可以…提起执行异议之诉).
 """
 
 from __future__ import annotations
@@ -245,8 +246,10 @@ def defense_alleges_false(ctx: Ctx) -> Iterator[Signal]:
 
 
 def third_party_objection(ctx: Ctx) -> Iterator[Signal]:
-    for m, section in scan(ctx, "third_party_objection"):
-        yield signal(ctx, "third_party_objection", m.start(), m.end(), section)
+    code = "third_party_objection"
+    for m, section in scan(ctx, code):
+        if not vetoed(ctx, code, "cue", *m.span()):  # 如不服本裁定，可以…提起执行异议之诉
+            yield signal(ctx, code, m.start(), m.end(), section)
 
 
 def high_interest(ctx: Ctx) -> Iterator[Signal]:

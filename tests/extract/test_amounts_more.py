@@ -54,3 +54,23 @@ def test_a_wrap_between_two_numbers_joins_nothing() -> None:
 )
 def test_a_total_of_several_kinds_is_other(text: str, kind: str) -> None:
     assert _found(text)[-1][2] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # paid toward / left of a debt of several kinds: other, not the last keyword (利息)
+        ("该案执行标的为货款210000元及利息，已执行到位5000元，尚有205000元未执行到位。",
+         ["principal", "other", "other"]),
+        # a debt of one kind keeps its kind
+        ("没收个人财产部分已履行人民币3,000元，尚有人民币97,000元未履行。",
+         ["confiscation", "confiscation"]),
+        ("责令退赔的经济损失人民币386万元，已退赔人民币5万元，尚有381万元未退赔。",
+         ["compensation", "recovery", "recovery"]),
+        ("以200000元为基数，按年利率12%计至实际清偿之日止，已支付的12000元予以扣减。",
+         ["other", "interest"]),
+        ("被告已偿还借款本金50000元及利息，已支付利息3000元。", ["principal", "interest"]),
+    ],
+)  # fmt: skip
+def test_payment_clause_kinds(text: str, kinds: list[str]) -> None:
+    assert [kind for _, _, kind in _found(text)] == kinds

@@ -85,3 +85,50 @@ def test_relative_dates_resolve_to_the_date_before(text: str, expected: list[str
     assert [d.value for d in found] == expected
     for d in found:
         assert d.raw == text[d.start : d.end]
+
+
+_RESUMED_HEAD = (
+    "陕西省西安市雁塔区人民法院\n执行裁定书\n（2023）陕0113执恢88号\n"
+    "申请执行人：西安某某商贸有限公司。\n被执行人：西安某某装饰设计有限公司。\n"
+)
+
+
+def test_resumed_execution_is_filed_when_resumption_is_applied_for() -> None:
+    """The earlier 执 case's 立案 date (its own number given) is not this 执恢 case's filing."""
+    history = (
+        "申请执行人西安某某商贸有限公司与被执行人西安某某装饰设计有限公司买卖合同纠纷一案，本院作出的"
+        "（2022）陕0113民初1212号民事判决已经发生法律效力。本院于2022年9月5日立案执行，案号为"
+        "（2022）陕0113执6060号。执行中，双方于2022年10月8日达成执行和解协议。\n"
+        "2023年2月20日，申请执行人以被执行人不履行和解协议为由，向本院申请恢复执行原生效法律文书。"
+    )
+    filed, _, _, evidence = _picked(history, _RESUMED_HEAD)
+    assert filed == "2023-02-20"
+    assert evidence["filed"] == "2023年2月20日"
+
+
+def test_filing_under_the_documents_own_number_counts() -> None:
+    history = (
+        "申请执行人西安某某商贸有限公司与被执行人西安某某装饰设计有限公司买卖合同纠纷一案，"
+        "本院于2023年2月21日立案执行，案号为（2023）陕0113执恢88号。"
+    )
+    assert _picked(history, _RESUMED_HEAD)[0] == "2023-02-21"
+
+
+_COMMUTATION_HEAD = (
+    "湖南省常德市中级人民法院\n刑 事 裁 定 书\n(2023)湘07刑更1215号\n罪犯周某某，男。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("history", "filed"),
+    [
+        # the court's own 立案 date wins over the prison's proposal
+        ("执行机关湖南省某某监狱于2023年11月6日提出减刑建议书，报送本院审理。本院依法组成合议庭，"
+         "于2023年11月15日立案，并将减刑建议书予以公示。现已审理终结。", "2023-11-15"),
+        # no 立案 date of its own (fd-007): the proposal's date; 立案公示 is a publication
+        ("执行机关浙江省某监狱于2023年8月15日提出减刑建议书，报送本院审理。本院依法组成合议庭，"
+         "并于2023年8月18日至8月24日在本院立案公示。", "2023-08-15"),
+    ],
+)  # fmt: skip
+def test_commutation_filing_date(history: str, filed: str) -> None:
+    assert _picked(history, _COMMUTATION_HEAD)[0] == filed

@@ -157,3 +157,31 @@ def test_procedure_never_raises(raw: str) -> None:
     found = find_procedure(make_text(raw))
     if found is not None:
         assert 0 <= found[1] < found[2] <= len(raw)
+
+
+_SIGNED = "\n审　判　长　俞某某\n审　判　员　孔某\n审　判　员　柏某某\n二〇二〇年九月二十九日\n书　记　员　汤某\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "procedure"),
+    [
+        # 执行, 国家赔偿, 司法救助: a panel signs, but no trial procedure applies
+        ("福建省厦门市思明区人民法院\n执行裁定书\n（2021）闽0203执7001号\n申请执行人：某某银行。\n"
+         "被执行人：陈某某。\n申请执行人某某银行与被执行人陈某某金融借款合同纠纷一案，本院依法立案执行。\n"
+         "裁定如下：\n终结本次执行程序。", None),
+        ("江苏省南京市中级人民法院\n赔偿委员会\n国家赔偿决定书\n（2020）苏01委赔8号\n赔偿请求人：马某某。\n"
+         "赔偿请求人马某某以玄武区检察院错误逮捕为由申请国家赔偿。本院赔偿委员会依法进行了审理。\n"
+         "本院赔偿委员会决定如下：\n驳回赔偿请求人马某某的赔偿请求。", None),
+        ("北京市第一中级人民法院\n司法救助决定书\n（2021）京01司救民5号\n救助申请人：王某，女。\n"
+         "王某于2021年3月向本院申请司法救助。\n决定如下：\n给予救助申请人王某司法救助金人民币30000元。", None),
+        # a first-instance trial signed by a panel: ordinary
+        ("四川省成都市青羊区人民法院\n民事裁定书\n（2023）川0105民初4567号\n原告：刘某某。\n被告：某公司。\n"
+         "原告刘某某与被告某公司劳动争议一案，本院于2023年5月4日立案。\n裁定如下：\n驳回原告的起诉。",
+         "ordinary"),
+    ],
+)  # fmt: skip
+def test_procedure_signature_only_for_first_instance(
+    head: str, procedure: Procedure | None
+) -> None:
+    found = find_procedure(make_text(head + _SIGNED))
+    assert (found[0] if found else None) == procedure

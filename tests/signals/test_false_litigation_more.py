@@ -50,3 +50,38 @@ def test_false_litigation_stress_wordings(sentence: str, code: str, found: bool)
 def test_false_litigation_publication_with_a_comma_or_on_a_website(sentence: str) -> None:
     head = CIVIL_HEAD.replace("本案现已审理终结。", sentence + "本案现已审理终结。")
     assert "service_by_publication" in codes(head + CLAIM + TAIL)
+
+
+_EXEC_HEAD = (
+    "江苏省苏州市吴中区人民法院\n执行裁定书\n（2022）苏0506执异88号\n{party}\n"
+    "申请执行人：苏州市吴中区某某农村小额贷款股份有限公司，住所地江苏省苏州市吴中区。\n"
+    "被执行人：钱某，男，1979年10月2日出生，汉族，住江苏省苏州市吴中区。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("party", "history", "found"),
+    [
+        # the objection told with a long description of the property
+        ("", "本院在执行某某小贷公司与被执行人钱某借款合同纠纷一案中，案外人徐某对本院查封的位于苏州市吴中区"
+         "长桥街道某小区12幢302室房屋（以下简称案涉房屋）提出书面异议。", True),
+        # an outsider listed in the party block
+        ("案外人：徐某，女，1985年2月14日出生，汉族，住江苏省苏州市吴中区。",
+         "本院在执行某某小贷公司与被执行人钱某借款合同纠纷一案中，徐某向本院提出书面异议。", True),
+        # the appeal-rights notice of a 追加被执行人 ruling
+        ("", "本院在执行某某小贷公司与被执行人钱某借款合同纠纷一案中，申请人请求追加张某为被执行人。"
+         "裁定如下：\n追加张某为被执行人。\n如不服本裁定，可以自本裁定书送达之日起十五日内，"
+         "向本院提起执行异议之诉。", False),
+    ],
+)  # fmt: skip
+def test_third_party_objection_in_execution_rulings(party: str, history: str, found: bool) -> None:
+    text = _EXEC_HEAD.format(party=party) + history + TAIL
+    assert ("third_party_objection" in codes(text)) is found
+
+
+def test_a_suit_on_a_third_party_objection_still_counts() -> None:
+    history = (
+        "原告何锴不服本院（2014）绍新执异字第5号执行裁定，向本院提起案外人执行异议之诉。本院于2015年1月26日"
+        "立案受理。\n"
+    )
+    assert "third_party_objection" in codes(CIVIL_HEAD + history + TAIL)
