@@ -62,9 +62,14 @@ _SPEAKER = re.compile(
 )
 _PARTY_LABEL = re.compile(r"被告|被上诉人|被申请人|原告|上诉人|申请人|第三人")
 _COURT_SECTIONS = frozenset({"findings", "reasoning", "decision"})
+_GOES_ON = re.compile(r"继续(?:审理|进行诉讼)|其余被告|其他被告")
+_REPAYMENT = re.compile(r"还款|归还|偿还|还本|付息|支付利息|支付了?[^,，。;]{0,6}利息|还利息|利息")
 
 
 def find(ctx: Ctx, *, fast_days: int = FAST_DAYS) -> Iterator[Signal]:
+    if ctx.administrative:  # an agency absent or served by publication is no civil suit's sign
+        yield from high_interest(ctx)
+        return
     yield from default_judgment(ctx)
     yield from service_by_publication(ctx)
     yield from mediation(ctx)
@@ -74,8 +79,6 @@ def find(ctx: Ctx, *, fast_days: int = FAST_DAYS) -> Iterator[Signal]:
     if ctx.criminal:
         return
     yield from high_interest(ctx)
-    if ctx.administrative:
-        return
     yield from no_defense(ctx)
     yield from cash_delivery(ctx)
     yield from iou_only(ctx)
@@ -151,6 +154,8 @@ def mediation(ctx: Ctx) -> Iterator[Signal]:
 
 def withdrawal(ctx: Ctx) -> Iterator[Signal]:
     for m, section in scan(ctx, "withdrawal"):
+        if "对" in m.group() and _GOES_ON.search(ctx.t.norm, m.end()):
+            continue  # 准许原告撤回对被告乙的起诉 … 对被告甲继续审理: the suit goes on
         yield signal(ctx, "withdrawal", m.start(), m.end(), section)
 
 
@@ -172,13 +177,26 @@ def iou_only(ctx: Ctx) -> Iterator[Signal]:
     for m, section in scan(ctx, code):
         if section in _COURT_SECTIONS and in_quote(norm, m.start()):
             continue  # 《民间借贷规定》“原告仅依据借据…” quoted
+        if vetoed(ctx, code, "cue", *m.span()):
+            continue  # the same rule recited without quotes (…等债权凭证提起民间借贷诉讼)
         said = True
         yield signal(ctx, code, m.start(), m.end(), section)
-    if said or first(ctx, code, "transfer") or not _loan_case(ctx):
+    if said or _loan_transfer(ctx) or not _loan_case(ctx):
         return
     for m, section in scan(ctx, code, "evidence"):
         yield signal(ctx, code, m.start(), m.end(), section)
         return
+
+
+def _loan_transfer(ctx: Ctx) -> bool:
+    """A transfer anywhere that is not a repayment: interest paid by WeChat does not prove the
+    loan was handed over, so it does not rule the IOU-only reading out."""
+    norm = ctx.t.norm
+    for m, _ in scan(ctx, "iou_only", "transfer"):
+        lo, hi = clause_bounds(norm, m.start(), m.end())
+        if not _REPAYMENT.search(norm, lo, hi):
+            return True
+    return False
 
 
 def _loan_case(ctx: Ctx) -> bool:

@@ -85,3 +85,36 @@ def test_a_suit_on_a_third_party_objection_still_counts() -> None:
         "立案受理。\n"
     )
     assert "third_party_objection" in codes(CIVIL_HEAD + history + TAIL)
+
+
+def test_false_litigation_withdrawal_against_one_defendant_while_the_suit_goes_on() -> None:
+    decision = (
+        "判决如下：\n准许原告何锴撤回对被告孙某乙的起诉。本案对被告陈晓春继续审理。\n"
+        "被告陈晓春于本判决生效之日起十日内偿还原告借款50000元。"
+    )
+    assert "withdrawal" not in codes(CIVIL_HEAD + CLAIM + decision + TAIL)
+    alone = "裁定如下：\n准许原告何锴撤回对被告陈晓春的起诉。"
+    assert "withdrawal" in codes(CIVIL_HEAD + CLAIM + alone + TAIL)
+
+
+def test_false_litigation_none_in_administrative_documents() -> None:
+    from signal_helpers import ADMIN_HEAD
+
+    text = ADMIN_HEAD + (
+        "被告经本院合法传唤，无正当理由拒不到庭。被告直接采用公告方式送达行政处罚告知书。" + TAIL
+    )
+    assert not codes(text) & {"default_judgment", "service_by_publication", "no_defense"}
+
+
+def test_false_litigation_iou_only_not_from_the_rule_recited() -> None:
+    reasoning = (
+        "本院认为，《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第十五条规定，"
+        "原告仅依据借据、收据、欠条等债权凭证提起民间借贷诉讼，被告抗辩已经偿还借款的，被告应当提供证据。"
+        "本案原告提供了银行转账记录。"
+    )
+    assert "iou_only" not in codes(CIVIL_HEAD + CLAIM + reasoning + TAIL)
+
+
+def test_false_litigation_iou_only_despite_interest_paid_by_transfer() -> None:
+    facts = "经审理查明，原告提交了借条一张。被告曾通过微信转账支付利息3000元。"
+    assert "iou_only" in codes(CIVIL_HEAD + CLAIM + facts + TAIL)
