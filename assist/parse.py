@@ -10,11 +10,11 @@ order and never overlap; a section ends where the next found one begins.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
 from assist.document import Sections, SpanPair
+from assist.extract.furniture import block_start, header_choice
 from assist.section_cues import (  # noqa: F401 (needles, leads, _BOUNDED, _has, _sentence_cue: tests/speed)
     _BOUNDED,
     _COURT,
@@ -39,6 +39,8 @@ __all__ = ["content_end", "find_sections", "leads", "needles"]
 _STRONG_HISTORY = re.compile(r"一案|提起公诉|起诉书指控|立案|受理|作出")
 _END_OF_HISTORY = re.compile(r"审(?:理|查)终结[。.]?")
 _STANDALONE_AFTER = re.compile(r"\s|\(|$")
+# The document's title line right above its header block (…纠纷一审民事判决书).
+_TITLE_ABOVE = re.compile(r"[^\n。,:;]*书\s*")
 
 
 def find_sections(t: Text) -> Sections:
@@ -148,22 +150,15 @@ def _history_end(s: str, pos: int, limit: int) -> re.Match[str] | None:
 
 def _header(s: str) -> tuple[SpanPair | None, int]:
     """The header span and where the body (party block) starts."""
-    pats = _patterns()
-    found = pats["header"].finditer(s) if pats["header_end"].search(s) else iter(())
-    chosen = next(found, None)
-    if chosen is None:
+    choice = header_choice(s)
+    if choice is None:
         return _header_fallback(s)
-    cands = [chosen]
-    hist = _cue("history", s, chosen.end(), len(s))
-    if hist is not None:  # site clutter may repeat the header: take the last one before the history
-        stop = hist.start("cue")
-        cands += itertools.takewhile(lambda c: c.start() < stop, found)
-        chosen = [c for c in cands if c.end() <= stop][-1]
-    lo = max(0, chosen.start() - 300)
-    for prev in cands:
-        if prev.end() <= chosen.start():
-            lo = max(lo, prev.end())
+    chosen, before = choice
+    lo = max([max(0, chosen.start() - 300), *(prev.end() for prev in before)])
     start = _header_start(s, lo, chosen.start())
+    block = block_start(s, chosen.start())
+    if start < block < chosen.start() and not _TITLE_ABOVE.fullmatch(s, start, block):
+        start = _header_start(s, max(lo, block), chosen.start())  # site lines above the block
     end = _rstrip(s, start, chosen.end())
     while end > start and s[end - 1] == ":":
         end -= 1

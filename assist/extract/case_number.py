@@ -19,6 +19,7 @@ from importlib import resources
 from typing import cast
 
 from assist.document import CaseNumber, CaseType, CitedCase, Relation, Stage
+from assist.extract.furniture import doc_start, in_document
 from assist.text.normalize import Text, make_text
 
 _CJK = "\u4e00-\u9fff"
@@ -59,7 +60,8 @@ _PREFIX_BREAK = re.compile(
 # Instruments counted as cited cases on request: 起诉书/检察建议 numbers and arbitration awards.
 _CITABLE_DOCUMENT = re.compile(r"检[^鉴验疫测]{0,6}?[诉建监抗捕侦]|仲(?!介)")
 
-# Header zone: it ends at the first sentence end or at the first party label of the party block.
+# Header zone: from the header block (below site furniture) to the first sentence end or the
+# first party label of the party block.
 # (The lookahead on the labels' first characters spares the regex most positions.)
 _PARTY_LABEL = re.compile(
     r"(?=[原一二被第上再申复异案公抗罪自附赔起当])(?:^|(?<=[\n 号书:]))(?:原审|一审|二审)?"
@@ -267,14 +269,22 @@ def _document_numbers(t: Text) -> tuple[CaseNumber, ...]:
     return tuple(found)
 
 
+def header_start(t: Text) -> int:
+    """Start of the header zone: the document's own header block, below any site furniture
+    (breadcrumbs, editor's notes, sidebar lists of other cases); 0 when none is found."""
+    return doc_start(t)
+
+
 @lru_cache(maxsize=8)
 def header_end(t: Text) -> int:
-    """End of the header zone: the first sentence end or the first party label, whichever first."""
-    end = min(len(t.norm), _HEADER_CAP)
-    period = t.norm.find("。", 0, end)
+    """End of the header zone: the first sentence end or the first party label after its
+    start, whichever first."""
+    lo = header_start(t)
+    end = min(len(t.norm), lo + _HEADER_CAP)
+    period = t.norm.find("。", lo, end)
     if period >= 0:
         end = period
-    for m in _PARTY_LABEL.finditer(t.norm, 0, end):
+    for m in _PARTY_LABEL.finditer(t.norm, lo, end):
         if _TITLE_TAIL.match(t.norm, m.end()) is None:  # 原告甲诉被告乙…一案判决书 is a title
             return m.start()
     return end
@@ -303,19 +313,18 @@ def pick_own_case_number(t: Text) -> CaseNumber | None:
     """The document's own number: the first one in the header zone that is not cited there.
 
     Documents of procuratorates and agencies (起诉书, 检察建议书, 行政处罚决定书) carry their
-    own instrument number instead; it is used when the header has no court case number.
+    own instrument number instead; it is used when the header has no court case number. A
+    header block without a number of its own falls back to the numbers above it.
     """
     end = header_end(t)
-    for cn in find_case_numbers(t):
-        if cn.start >= end:
-            break
-        if not _is_cited(t, cn.start, cn.end):
-            return cn
-    for dn in find_document_numbers(t):
-        if dn.start >= end:
-            break
-        if not _is_cited(t, dn.start, dn.end):
-            return dn
+    starts = (header_start(t), 0) if header_start(t) > 0 else (0,)
+    for lo in starts:
+        for numbers in (find_case_numbers(t), find_document_numbers(t)):
+            for cn in numbers:
+                if cn.start >= end:
+                    break
+                if cn.start >= lo and not _is_cited(t, cn.start, cn.end):
+                    return cn
     return None
 
 
@@ -391,6 +400,8 @@ def find_cited_cases(
         numbers.sort(key=lambda cn: cn.start)
     mentions: dict[str, list[CaseNumber]] = {}
     for cn in numbers:
+        if not in_document(t, cn.start):
+            continue  # a sidebar or 上一篇/下一篇 link of the page names another case
         if own is None or (_key(cn) != _key(own) and cn.start != own.start):
             mentions.setdefault(_key(cn), []).append(cn)
     first_judgment = True

@@ -19,6 +19,8 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from assist.extract.furniture import doc_end, doc_start, in_document
+from assist.extract.title import find_title
 from assist.text.normalize import Text, normalize
 
 STATED, MENTIONED, WEAK, CONTEXT = 0, 1, 2, 3  # CONTEXT: never this proceeding's cause
@@ -50,7 +52,7 @@ _CHARGE_OTHER = re.compile(
     rf"构(?<!不构)成了?(?P<c>(?:(?![罪犯])[^\s{_STOP}]){{2,20}})罪"
     rf"|涉嫌(?P<s>(?:(?![罪犯])[^\s{_STOP}]){{2,20}})罪"
 )
-_LABEL = re.compile(r"案由[ ]*:[ ]*(?P<c>[^\s,。;]{2,30})")
+_LABEL = re.compile(r"案 *由(?: *:|】|\]) *(?P<c>[^\s,。;]{2,30})")
 # Role labels and the 与/诉 between parties: the cause follows the last party name.
 _ROLE = re.compile(
     r"被告人?|被申请(?:执行)?人|被上诉人|被执行人|第三人|被申诉人|原告|申请人|上诉人|与|诉"
@@ -268,9 +270,21 @@ def find_causes(t: Text) -> Iterator[CauseMention]:
     yield from sorted(best.values(), key=lambda m: (m.start, m.end))
 
 
+def _own(t: Text, mentions: list[CauseMention]) -> list[CauseMention]:
+    """The mentions in the document's own text: its title line and what follows its header
+    block. A site's metadata 案由 counts only when the document states none; breadcrumbs and
+    sidebar titles above the header never do."""
+    if doc_start(t) == 0 and doc_end(t) == len(t.norm):
+        return mentions
+    title = find_title(t)
+    span = (title.title_start, title.title_end) if title is not None else (0, 0)
+    own = [m for m in mentions if in_document(t, m.start) or span[0] <= m.start < m.end <= span[1]]
+    return own or [m for m in mentions if m.source == "label"]
+
+
 def find_cause(t: Text) -> tuple[str, int, int] | None:
     """The cause of this proceeding: ``(cause, start, end)``, or None if the text shows none."""
-    mentions = [m for m in find_causes(t) if m.rank < CONTEXT]
+    mentions = _own(t, [m for m in find_causes(t) if m.rank < CONTEXT])
     if not mentions:
         return None
     top = min(mentions, key=lambda m: (m.rank, m.start))

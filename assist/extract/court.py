@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from assist.extract.case_number import header_end, number_at
+from assist.extract.furniture import sidebar_line
 from assist.extract.title import find_title
 from assist.text.normalize import Text
 
@@ -152,7 +153,8 @@ def pick_court(t: Text) -> tuple[str, int, int] | None:
     for court in find_courts(t):
         if court[1] >= end:
             break
-        courts.append(court)
+        if not sidebar_line(t, court[1]):  # 相关案例: 某某县人民检察院诉…判决书
+            courts.append(court)
     if title is not None:
         before = [c for c in courts if c[2] <= title.heading_start]
         if before:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assist.document import Statute
+from assist.extract.furniture import in_document
 from assist.extract.law_names import alias_before, aliases, clean_law_name, known_laws
 from assist.extract.law_names import normalize_law_name as normalize_law_name
 from assist.text.normalize import Text
@@ -318,7 +319,10 @@ def _next_rule(s: str, stop: int) -> int | None:
 
 
 def find_statutes(t: Text) -> Iterator[Statute]:
-    """Every cited article, in text order; ``t.raw[start:end]`` is the reference as written."""
+    """Every cited article, in text order; ``t.raw[start:end]`` is the reference as written.
+
+    Only the document's own text counts: a site's 相关法条 list above the header or a lawyer's
+    comment after the document cites nothing."""
     s = t.norm
     out: list[tuple[_Ref, str, str]] = []
     taken: list[tuple[int, int]] = []
@@ -343,6 +347,8 @@ def find_statutes(t: Text) -> Iterator[Statute]:
         out += _appendix_refs(s, appendix, mentions, taken, out)
     out.sort(key=lambda x: (x[0].start, x[0].end))
     for ref, law, raw_law in out:
+        if not in_document(t, ref.start):
+            continue
         yield Statute(
             law=law,
             article=ref.article,

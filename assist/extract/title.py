@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assist.document import DocKind
-from assist.extract.case_number import header_end, number_at, party_label_at
+from assist.extract.case_number import header_end, header_start, number_at, party_label_at
+from assist.extract.furniture import sidebar_line, site_label_end
 from assist.text.normalize import Text
 
 
@@ -56,6 +57,9 @@ _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 # Where site debris before a title ends: a > or |, two blanks, or one blank between Chinese
 # characters (a title never holds one; a page joined into one line puts one between lines).
 _SEGMENT_BREAK = re.compile(r".*(?:[>|]|  |(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]))")
+# A title is one phrase: a line with sentence punctuation before the heading is prose
+# (编者按:…现将二审判决书全文刊发).
+_PROSE = re.compile(r"[,;。!?:]")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 _HEADING_CAP = 1500
 _OPERATIVE = re.compile(
@@ -115,31 +119,60 @@ def _title_line(t: Text, heading: re.Match[str], earlier: list[re.Match[str]]) -
     kind_end = heading.end("kind")
     candidates = [*earlier, heading]
     for m in reversed(candidates):
-        line = _line_before(t, m.start())
+        line_start = t.norm.rfind("\n", 0, m.start()) + 1
+        line = t.norm[line_start : m.start()]
         cut = _SEGMENT_BREAK.match(line)
-        line = line[cut.end() :] if cut else line
-        start = m.start() - len(line.lstrip(" •·-*#"))
+        lo = line_start + (cut.end() if cut else 0)
+        lo = site_label_end(t.norm, lo, m.start())  # 标题:许某某盗窃二审刑事裁定书
+        start = m.start() - len(t.norm[lo : m.start()].lstrip(" •·-*#"))
         text = _NOT_CJK.sub("", t.norm[start : m.start()])
         run = _LAST_RUN.search(t.norm[start : m.start()].rstrip(" "))
         # A title names the case (甲与乙…纠纷一审); an issuer right before the phrase is no title.
-        if len(text) >= 4 and _CASE_WORDS.search(text) and not (run and _is_issuer(run.group())):
+        if (
+            len(text) >= 4
+            and _CASE_WORDS.search(text)
+            and not (run and _is_issuer(run.group()))
+            and not _PROSE.search(t.norm, start, m.start())
+        ):
             return start, m.end("kind")
     return heading.start(), kind_end
 
 
-@lru_cache(maxsize=8)  # the court and the pipeline ask for the same text's title
-def find_title(t: Text) -> TitleMatch | None:
-    """The document's heading and title, or None when the text shows no heading."""
-    limit = min(max(header_end(t), 1), _HEADING_CAP, len(t.norm))
+def _above(t: Text, lo: int) -> list[re.Match[str]]:
+    """Headings above the header block that may end the page's title line (not a sidebar's)."""
+    return [m for m in _HEADING.finditer(t.norm, 0, lo) if not sidebar_line(t, m.start())]
+
+
+def _find_heading(
+    t: Text, lo: int, limit: int, block: int = 0
+) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
+    """The first heading standing alone in t.norm[lo:limit] and the headings seen before it;
+    headings on sidebar lines above the header block (at ``block``) are skipped."""
     seen: list[re.Match[str]] = []
-    chosen: re.Match[str] | None = None
-    for m in _HEADING.finditer(t.norm, 0, limit + 20):
+    for m in _HEADING.finditer(t.norm, lo, limit + 20):
         if m.start() >= limit:
             break
+        if m.start() < block and sidebar_line(t, m.start()):
+            continue
         if _stands_alone(t, m):
-            chosen = m
-            break
+            return m, seen
         seen.append(m)
+    return None, seen
+
+
+@lru_cache(maxsize=8)  # the court and the pipeline ask for the same text's title
+def find_title(t: Text) -> TitleMatch | None:
+    """The document's heading and title, or None when the text shows no heading.
+
+    The heading is looked for in the header block (below site furniture), else from the top;
+    the title line may stand above the block, but never in a sidebar list of other cases."""
+    lo = header_start(t)
+    limit = min(max(header_end(t), 1), lo + _HEADING_CAP, len(t.norm))
+    chosen, seen = _find_heading(t, lo, limit)
+    if chosen is None and lo > 0:
+        chosen, seen = _find_heading(t, 0, limit, lo)
+    elif lo > 0:
+        seen = _above(t, lo) + seen
     if chosen is None:  # no heading: a title line alone (…纠纷一审民事判决书 + line break)
         lines = [m for m in seen if t.norm[m.end() : m.end() + 40].lstrip(" ")[:1] in ("\n", "")]
         if not lines:

@@ -7,6 +7,7 @@ normalised text is the same offset into the text as received. Extractors match o
 What changes: full-width ASCII forms become ASCII (（，：；０-９ → (,:;0-9), every kind of
 blank becomes a space, ``\\r`` becomes ``\\n``, 〔〕 become (), dash variants become ``-``,
 ○/◯ become 〇, and traditional characters become simplified (OpenCC table, data file).
+HTML left in the text (``<p>``, ``&nbsp;``) is blanked in place: see ``assist/text/markup``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from assist.text.markup import blank_markup
 
 _BLANKS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63"
@@ -52,8 +55,14 @@ def _table() -> dict[int, str]:
 
 
 def normalize(text: str) -> str:
-    """Return ``text`` with the one-to-one character rules applied (same length)."""
-    return text.translate(_table())
+    """Return ``text`` with the one-to-one character rules applied (same length).
+
+    Markup is blanked after the character rules, so that full-width markup is caught too and
+    a second pass changes nothing."""
+    once = text.translate(_table())
+    blanked = blank_markup(once)
+    # An entity may stand for a character the rules change (&#65288; is （).
+    return once if blanked is once else blanked.translate(_table())
 
 
 @dataclass(frozen=True, slots=True)
