@@ -17,6 +17,7 @@ import re
 
 from assist.document import Procedure, Sections
 from assist.extract.case_number import pick_own_case_number
+from assist.extract.furniture import doc_end
 from assist.parse import find_sections
 from assist.text.normalize import Text
 
@@ -65,32 +66,34 @@ def find_procedure(t: Text, sections: Sections | None = None) -> Found | None:
     for pattern, procedure, words in tiers:
         if all(s.find(word, lo, hi) < 0 for word in words):
             continue
-        found = _last(pattern, procedure, s, lo, hi)
+        found = _last(pattern, procedure, s, lo, hi, doc_end(t))
         if found is not None:
             return found
     return _from_signature(t, sections)
 
 
 def _last(
-    pattern: re.Pattern[str], procedure: Procedure | None, s: str, lo: int, hi: int
+    pattern: re.Pattern[str], procedure: Procedure | None, s: str, lo: int, hi: int, limit: int
 ) -> Found | None:
     """The last cue of ``pattern`` in s[lo:hi] that speaks of this court's proceeding."""
     result: Found | None = None
     for m in pattern.finditer(s, lo, hi):
-        if _NEGATED.search(s, max(0, m.start() - 4), m.start()) or not _own_proceeding(s, m):
+        if _NEGATED.search(s, max(0, m.start() - 4), m.start()) or not _own_proceeding(s, m, limit):
             continue
         kind: Procedure = procedure or _KINDS[m.lastgroup or "ordinary"]
         result = (kind, m.start(), m.end())
     return result
 
 
-def _own_proceeding(s: str, m: re.Match[str]) -> bool:
+def _own_proceeding(s: str, m: re.Match[str], limit: int) -> bool:
     """The cue's sentence reports no past ruling, and the last court named before the cue
-    (if any) is 本院, not 该院 / 原审法院 / another 人民法院."""
+    (if any) is 本院, not 该院 / 原审法院 / another 人民法院. The sentence stops at ``limit``,
+    the document's end: a cut-off page's footer (…作出判决) is not part of it."""
     lo = max(0, m.start() - 300)
     start = max(s.rfind("。", lo, m.start()), s.rfind("\n", lo, m.start()), lo - 1) + 1
-    end = s.find("。", m.end(), m.end() + 300)
-    if _PAST_RULING.search(s, start, end if end >= 0 else min(len(s), m.end() + 300)):
+    reach = min(limit, m.end() + 300)
+    end = s.find("。", m.end(), reach)
+    if _PAST_RULING.search(s, start, end if end >= 0 else reach):
         return False
     courts = _COURT.findall(s, start, m.start())
     return not courts or courts[-1] == "本院"

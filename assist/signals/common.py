@@ -19,6 +19,7 @@ from importlib import resources
 
 from assist.analysis import Signal
 from assist.document import Document, Role
+from assist.extract.furniture import doc_end, doc_start
 from assist.parse import content_end
 from assist.text.normalize import Text
 
@@ -224,12 +225,13 @@ def scan(ctx: Ctx, code: str, role: str = "cue") -> Iterator[tuple[re.Match[str]
                     yield m, ctx.layout.section_at(m.start())
 
 
-def first(ctx: Ctx, code: str, role: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether any cue of ``role`` (whatever its scope) matches in ``[start, end)``; the end
-    defaults to the document's (a site's footer says nothing about the case)."""
+def first(ctx: Ctx, code: str, role: str, start: int | None = None, end: int | None = None) -> bool:
+    """Whether any cue of ``role`` (whatever its scope) matches in ``[start, end)``; both default
+    to the document's own bounds (a site's sidebar or footer says nothing about the case)."""
     footer = ctx.layout.span_of(FOOTER)
-    stop = (footer[0] if footer else len(ctx.t.norm)) if end is None else end
-    return any(c.pattern.search(ctx.t.norm, start, stop) for c in cues(code, role))
+    stop = min(footer[0] if footer else len(ctx.t.norm), doc_end(ctx.t)) if end is None else end
+    lo = doc_start(ctx.t) if start is None else start
+    return any(c.pattern.search(ctx.t.norm, lo, stop) for c in cues(code, role))
 
 
 def sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
