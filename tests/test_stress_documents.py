@@ -28,6 +28,7 @@ DOCS = sorted(p.relative_to(STRESS).with_suffix("").as_posix() for p in STRESS.g
 
 _TRAD = "traditional-script document: values are given in simplified script (golden page-15)"
 _DEBATABLE_FILED = "the tester expects a different event as 'filed' (debatable)"
+_DUTY = "a 履职 suit: the duty not performed is given as the cause (tester: null)"
 _NON_LITIGATION = "非诉执行审查 by a 合议庭: 'ordinary' as in the generated labels (tester: null)"
 _STATED_FILED = (
     "立案调查 date of a penalty decision taken as filed (tester: null here, a date in admin/17)"
@@ -36,7 +37,8 @@ KNOWN: dict[str, dict[str, str]] = {
     "admin/04": {"statutes": "第三十二条 is cited in a following sentence; the tester missed it"},
     "admin/05": {"procedure": _NON_LITIGATION},
     "admin/06": {"procedure": _NON_LITIGATION},
-    "admin/07": {"cause": "a 履职 suit: the duty not performed is given as the cause (tester: null)"},
+    "admin/07": {"cause": _DUTY},
+    "admin/19": {"cause": _DUTY},
     "admin/10": {"dates.filed": _STATED_FILED},
     "admin/12": {"dates.filed": "检察建议书: the 立案 date of the procuratorate's case (tester: null)"},
     "admin/13": {

@@ -41,6 +41,7 @@ _DISPUTE = re.compile(
     r"(?:纠纷|争议|之诉|公益诉讼)(?P<case>(?:(?:民事|行政)?公益诉讼)?[ ]?一?[ ]?案)?"
 )
 _ONE_CASE = re.compile(r"[ ]?一[ ]?案")
+_DUTY = re.compile(r"不(?:依法)?(?:全面)?履行[^\s,，。;；、:]{0,14}?职责(?=[ ]?一[ ]?案)")
 _APPLIED = re.compile(r"向本院(?:提出|提起)?(?P<c>申请)")  # 向本院申请支付令 (非讼: no 一案)
 # 犯 of 罪犯/再犯/主犯 … is not "commits"; a charge never starts with 、. (The lookbehinds
 # follow the first character so that the scan can jump from 犯 to 犯.)
@@ -65,8 +66,11 @@ _ADMIN_TRAIL = re.compile(r"(?:决定书|决定|行为)$")
 _AREA_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 # What ends a party name or a clause right before the field of administration.
 _AREA_CUT = re.compile(
-    r".*(?:不服|公司|局|所|府|会|院|厂|社|站|队|处|中心|委|的|对|诉|与|作出|有关)"
+    r".*(?:不服|被告|原告|第三人|因|公司|局|所|府|会|院|厂|社|站|队|处|中心|委|的|对|诉|与|作出|有关)"
 )
+# 运输 / 土地 / 道路交通管理 行政处罚: the field is at most six characters, and is looked for
+# in the eight before the act (a party's name ending in 局/队/府 … cuts it off).
+_AREA_REACH, _AREA_MAX = 8, 6
 
 
 class CauseMention(NamedTuple):
@@ -226,13 +230,16 @@ def _charges(t: Text) -> Iterator[CauseMention]:
 
 
 def _admin_area(s: str, i: int) -> int:
-    """Start of the field of administration written before the act (运输 in 运输行政处罚)."""
-    run = _AREA_RUN.search(s, max(0, i - 6), i)
+    """Start of the field of administration written before the act (运输 in 运输行政处罚);
+    only a generic act (行政处罚, 行政许可 …) takes one, not a subject such as 工伤认定."""
+    if not s.startswith("行政", i):
+        return i
+    run = _AREA_RUN.search(s, max(0, i - _AREA_REACH), i)
     if run is None:
         return i
     cut = _AREA_CUT.match(s, run.start(), i)
     lo = cut.end() if cut else run.start()
-    return lo if 2 <= i - lo <= 4 else i
+    return lo if 2 <= i - lo <= _AREA_MAX else i
 
 
 def _admin(t: Text) -> Iterator[CauseMention]:
@@ -248,6 +255,8 @@ def _admin(t: Text) -> Iterator[CauseMention]:
             yield CauseMention(s[lo : m.end()], lo, m.end(), "admin", STATED)
         else:
             yield CauseMention(m.group(), m.start(), m.end(), "admin", CONTEXT)
+    for m in _DUTY.finditer(s):  # a 履职 suit names the duty: 不履行林业行政监管法定职责一案
+        yield CauseMention(m.group(), m.start(), m.end(), "admin", STATED)
 
 
 def _labels(t: Text) -> Iterator[CauseMention]:

@@ -296,3 +296,20 @@ def test_cause_forms_beyond_disputes(text: str, cause: str) -> None:
     found = find_cause(make_text(text))
     assert found is not None and found[0] == cause
     assert text[found[1] : found[2]] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("原告刘某不服被告某某大队道路交通管理行政处罚一案，向本院起诉。", "道路交通管理行政处罚"),
+        ("原告不服被告土地行政处罚一案", "土地行政处罚"),
+        ("上诉人黄某某因工伤认定一案，不服一审判决。", "工伤认定"),  # a subject takes no field
+        (
+            "某县人民检察院诉被告某县林业局不履行林业行政监管法定职责一案",
+            "不履行林业行政监管法定职责",
+        ),
+    ],
+)
+def test_cause_administrative_fields_and_duties(text: str, cause: str) -> None:
+    found = find_cause(make_text(text))
+    assert found is not None and found[0] == cause and text[found[1] : found[2]] == cause
