@@ -89,3 +89,19 @@ def test_case_types_third_party_revocation_and_special_procedure() -> None:
     assert case_types()["民特"] == ("civil", "other")
     cn = parse_case_number("（2018）京04民特123号")
     assert cn is not None and (cn.type_code, cn.stage) == ("民特", "other")
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "abbr"),
+    [
+        ("（2013）浙甬商重字第2号", "商重", "浙甬"),
+        ("（2013）东民重初字第05号", "民重初", "东"),
+        ("（2015）鄂武汉中民商初字第00012号", "民商初", "鄂武汉中"),
+        ("（2015）鄂武汉中民商重初字第00012号", "民商重初", "鄂武汉中"),
+        ("（2016）京0105民初重字第3号", "民初重", "京"),
+    ],
+)
+def test_case_number_pre_2016_retrial_and_civil_commercial_codes(raw: str, code: str, abbr: str) -> None:  # fmt: skip
+    n = parse_case_number(raw)
+    assert n is not None and (n.type_code, n.court_abbr) == (code, abbr)
+    assert (n.case_type, n.stage) == ("civil", "first_instance")
