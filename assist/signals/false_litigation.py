@@ -154,8 +154,8 @@ def mediation(ctx: Ctx) -> Iterator[Signal]:
 
 def withdrawal(ctx: Ctx) -> Iterator[Signal]:
     for m, section in scan(ctx, "withdrawal"):
-        if "对" in m.group() and _GOES_ON.search(ctx.t.norm, m.end()):
-            continue  # 准许原告撤回对被告乙的起诉 … 对被告甲继续审理: the suit goes on
+        if "对" in m.group() and _GOES_ON.search(ctx.t.norm):
+            continue  # 准许原告撤回对被告乙的起诉 and 对被告甲继续审理: the suit goes on
         yield signal(ctx, "withdrawal", m.start(), m.end(), section)
 
 
