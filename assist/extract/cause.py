@@ -43,15 +43,19 @@ _DISPUTE = re.compile(
 _ONE_CASE = re.compile(r"[ ]?一[ ]?案")
 _DUTY = re.compile(r"不(?:依法)?(?:全面)?履行[^\s,，。;；、:]{0,14}?职责(?=[ ]?一[ ]?案)")
 _APPLIED = re.compile(r"向本院(?:提出|提起)?(?P<c>申请)")  # 向本院申请支付令 (非讼: no 一案)
+# A charge's characters: no 罪 or 犯 but that of the word 犯罪 (掩饰、隐瞒犯罪所得罪,
+# 帮助信息网络犯罪活动罪), which never starts a charge.
+_CHARGE_CHAR = rf"(?:犯罪|(?![罪犯])[^\s{_STOP}])"
+_CHARGE_START = r"(?![、]|犯罪)"
 # 犯 of 罪犯/再犯/主犯 … is not "commits"; a charge never starts with 、. (The lookbehinds
 # follow the first character so that the scan can jump from 犯 to 犯.)
 _CHARGE = re.compile(
-    rf"犯(?<![罪再主从累初偶惯要案嫌]犯)[有了]?(?P<c>(?![、])(?:(?![罪犯])[^\s{_STOP}]){{2,30}})罪"
+    rf"犯(?<![罪再主从累初偶惯要案嫌]犯)[有了]?(?P<c>{_CHARGE_START}{_CHARGE_CHAR}{{2,30}})罪"
 )
 _PLAIN_CHARGE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]+")
 _CHARGE_OTHER = re.compile(
-    rf"构(?<!不构)成了?(?P<c>(?:(?![罪犯])[^\s{_STOP}]){{2,20}})罪"
-    rf"|涉嫌(?P<s>(?:(?![罪犯])[^\s{_STOP}]){{2,20}})罪"
+    rf"构(?<!不构)成了?(?P<c>{_CHARGE_START}{_CHARGE_CHAR}{{2,20}})罪"
+    rf"|涉嫌(?P<s>{_CHARGE_START}{_CHARGE_CHAR}{{2,20}})罪"
 )
 _LABEL = re.compile(r"案 *由(?: *:|】|\]) *(?P<c>[^\s,。;]{2,30})")
 # Role labels and the 与/诉 between parties: the cause follows the last party name.

@@ -72,7 +72,9 @@ def label_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[\d{lead}])"
         rf"(?:(?P<agent>(?:以上|上列|上述|前述)?(?P<count>[二两三四五六七八九十]|\d{{1,2}})?名?"
-        rf"(?P<group>{party})?均?的?(?P<shared>共同)?的?(?:{AGENT_WORDS}))"
+        rf"(?P<group>{party})?均?的?(?P<shared>共同)?的?(?:{AGENT_WORDS})"
+        # 辩护人兼附带民事诉讼委托代理人: one agent holding two capacities
+        rf"(?:[暨兼]{_JOINT_CHAR}{{0,14}}?(?:{AGENT_WORDS}))?)"
         rf"|(?P<other>{OTHER_WORDS})"
         rf"|(?:第[{_NUMERALS}]{{1,2}})?(?P<party>{party})(?P<joint>{joint})?(?:{number})?)"
         r"(?: ?\((?P<paren>[^()\n]{1,30})\))?"

@@ -1,5 +1,7 @@
-"""How the clause around a sum in a criminal operative part reads: the penalty keywords it
-holds (none inside a crime name), and whether the sum is a note, already paid, or a total.
+"""How the clause around a sum in a criminal operative part reads: where it starts (the comma
+of 56,000 starts none), the penalty keywords it holds (none inside a crime name), and whether
+the sum is a note, already paid, a total, money used for the crime, or a further victim of the
+clause before.
 
 A keyword such as 犯罪所得 or 追缴 also occurs in crime names (掩饰、隐瞒犯罪所得、犯罪所得收益罪,
 逃避追缴欠税罪); there it names the offence and orders nothing. Sums that only comment on an
@@ -14,7 +16,7 @@ from collections.abc import Iterator
 
 KEYWORD_RE = re.compile(
     r"(?P<confiscation_all>没收(?:其|被告人[^，,。；;]{0,8}?)?(?:个人)?全部(?:个人)?财产)"
-    r"|(?P<confiscation_part>没收(?:其)?(?:个人)?(?:部分)?财产)"
+    r"|(?P<confiscation_part>没收(?:其|被告人[^，,。；;]{0,8}?)?(?:个人)?(?:部分)?财产)"
     r"|(?P<fine>罚金)"
     r"|(?P<restitution>退赔|退赃|退还被害)"
     r"|(?P<recovery>追缴|退缴|违法所得|非法所得|犯罪所得|赃款|没收|上缴国库)"
@@ -32,6 +34,19 @@ _PAID_RE = re.compile(
     r"已(?:经|被)?(?:全部|部分)?(?:退赔|退赃|退还|返还|赔偿|缴纳|交纳|预缴|缴|支付|发还|履行)"
 )
 _TOTAL_RE = re.compile(r"(?:共计|合计|总计|总共|累计|总额|共)[为:：]?(?:人民币)?\s*$")
+# A clause that goes on with the victims of the clause before (退赔被害人甲五万元，被害人乙
+# 三万元) and so has no keyword of its own.
+_CONTINUES_RE = re.compile(r"[及和向]?(?:被害人|被害单位)")
+# Money used for the crime (赌资: 刑法第六十四条 供犯罪所用的本人财物) is forfeited like a tool,
+# not recovered as proceeds (违法所得) — unless proceeds are named too (违法所得及赌资).
+_INSTRUMENT_RE = re.compile(r"赌资|赌款|作案资金|供犯罪所用|犯罪工具|作案工具")
+_PROCEEDS_RE = re.compile(r"所得|赃款|赃物|退缴|退赃")
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 56,000: no clause end
+_CLAUSE_END = "，,。；;:："
+_WRAP_RE = re.compile(
+    r"[\u4e00-\u9fff0-9][ \t]*\n[ \t]*(?![一二三四五六七八九十]+、|\(|（|[0-9]+[、.])\S"
+)
+REACH = 300  # chars searched back for a clause or sentence start
 
 
 def penalty_keywords(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -61,6 +76,34 @@ def already_paid(norm: str, lo: int, pos: int) -> bool:
 def is_total(norm: str, lo: int, pos: int) -> bool:
     """Whether the sum is introduced as the total of the ones before it (共计, 合计 …)."""
     return bool(_TOTAL_RE.search(norm, lo, pos))
+
+
+def continues(norm: str, lo: int, pos: int) -> bool:
+    """Whether the clause from ``lo`` to the sum at ``pos`` only names a further victim."""
+    if not _CONTINUES_RE.match(norm, lo) or already_paid(norm, lo, pos):
+        return False
+    return next(KEYWORD_RE.finditer(norm, lo, pos), None) is None
+
+
+def instrument_only(norm: str, lo: int, pos: int) -> bool:
+    """Whether the money forfeited at ``pos`` is named as an instrument of the crime only."""
+    return bool(_INSTRUMENT_RE.search(norm, lo, pos)) and not _PROCEEDS_RE.search(norm, lo, pos)
+
+
+def clause_start(norm: str, pos: int, floor: int) -> int:
+    """Start of the clause holding ``pos``. A newline ends a clause unless it is a hard wrap
+    inside a line (罚金人民币十二⏎万元); the comma of 56,000 ends none."""
+    floor = max(floor, pos - REACH)
+    newline = norm.rfind("\n", floor, pos)
+    while newline > floor and _WRAP_RE.match(norm, newline - 1):
+        newline = norm.rfind("\n", floor, newline)
+    ends = [floor, newline + 1]
+    for ch in _CLAUSE_END:
+        at = norm.rfind(ch, floor, pos)
+        while at > floor and ch == "," and _THOUSANDS_RE.match(norm, at):
+            at = norm.rfind(ch, floor, at)
+        ends.append(at + 1)
+    return max(ends)
 
 
 def _sentence_start(norm: str, pos: int, floor: int) -> int:

@@ -440,3 +440,14 @@ def test_parties_caller_region_is_cut_at_the_narrative() -> None:
     text = "原告张某，男。\n被告李某，女。\n原告张某以被告李某拖欠货款为由，诉至本院。"
     parties = list(find_parties(make_text(text), (0, len(text))))
     assert [(p.name, p.role) for p in parties] == [("张某", "plaintiff"), ("李某", "defendant")]
+
+
+def test_parties_agent_with_two_capacities() -> None:
+    text = (
+        "河北省某某县人民法院\n刑事附带民事判决书\n（2020）冀0101刑初12号\n"
+        "公诉机关某某县人民检察院。\n附带民事诉讼原告人王某，男。\n被告人段某，男，1980年1月1日出生。\n"
+        "辩护人兼附带民事诉讼委托代理人葛某，河北某某律师事务所律师。\n"
+        "某某县人民检察院以冀某检刑诉〔2020〕1号起诉书指控被告人段某犯故意伤害罪，于2020年1月5日向本院提起公诉。\n"
+    )
+    accused = [p for p in parse_document(text).parties if p.name == "段某"]
+    assert [(a.name, a.kind) for a in accused[0].agents] == [("葛某", "lawyer")]
