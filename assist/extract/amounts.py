@@ -10,7 +10,10 @@ are skipped. Vague quantities (数万元, 几十万元, 一两千元, 上千元)
 ``kind`` comes from the nearest keyword before the amount in the same sentence (then a
 keyword right after it): 罚金 → fine, 受理费 → fee, 本金/借款 → principal, 利息 → interest,
 赔偿/损失/违约金 → compensation (违约金 is damages for breach, not interest), …; 价值/价格
-reset to other, and so does a 共计/合计 total of sums of several kinds (本金…及利息…，共计…).
+reset to other, and so does a 共计/合计 total of sums of several kinds (本金…及利息…，共计…; the
+total's own clause when it names kinds: …本金3000000元，支付利息、罚息、复利合计86742.35元 is
+interest). A charge's base (以386,540元为基数) keeps the kind of the debt (principal), and the
+words of a base (以欠付物业费为基数) say nothing of the sums after it.
 A payment or balance clause (已执行到位5000元) after a debt of several kinds (货款…及利息) is other.
 """
 
@@ -54,7 +57,8 @@ _TWO_DIGITS_RE = re.compile(f"[{_DIGIT}]{{2}}")  # 三四万, 一两千: ranges,
 _KINDS: tuple[tuple[AmountKind, str], ...] = (
     (
         "other",
-        "本息|价值|价格|价款|售价|单价|总价|标准|工资|报酬|收入|保证金|押金|租金|保险金额|注册资本|"
+        "本息|价值|价格|价款|售价|单价|总价|净值|现值|市值|评估值|估值|标准|工资|报酬|收入|保证金|押金|"
+        "租金|保险金额|注册资本|"
         "骗取|窃取|盗窃|盗走|抢劫|抢走|侵占|挪用|贪污|受贿|索取|收受|毒资|透支|虚开",
     ),
     ("fine", "罚金|罚款"),
@@ -69,7 +73,7 @@ _KINDS: tuple[tuple[AmountKind, str], ...] = (
     (
         "compensation",
         "赔偿|损失|医疗费|护理费|误工费|营养费|交通费|丧葬费|抚慰金|抚养费|赡养费|扶养费|"
-        "生活费|违约金|补偿|伙食补助费|施救费",
+        "生活费|违约金|滞纳金|补偿|伙食补助费|施救费",
     ),
     ("principal", "本金|借款|借到|借给|欠款|尚欠|货款|工程款|贷款|借|欠"),
 )
@@ -87,6 +91,11 @@ _OUTCOME_RE = re.compile(
     r"尚有|尚余|剩余|未执行|未履行|未支付|未缴纳"
 )
 _JOINED_RE = re.compile(r"及|和|以及|并")
+# 以386,540元为基数 / 以欠付物业费为计算基数: the base a charge (利息, 违约金) is computed on.
+_BASE_AFTER_RE = re.compile(r" ?(?:人民币)?为(?:计算)?基数")
+_BASE_RE = re.compile(r"以(?:[^。;,()]|(?<=[0-9]),(?=[0-9])){0,40}?为(?:计算)?基数")
+_CLAUSE_MARK_RE = re.compile(r"，|(?<![0-9]),|,(?![0-9])")  # not the comma of 386,540
+_BASE_END_RE = re.compile(r"^[^以]*?为(?:计算)?基数")
 _CLAUSE_RE = re.compile(r"[,，]")
 _LOOKBACK = 80  # chars; the sentence start cuts it shorter
 
@@ -118,11 +127,14 @@ def amount_kind(norm: str, start: int, end: int) -> AmountKind:
     """The kind of the amount at ``norm[start:end]`` from the words around it."""
     window = norm[max(0, start - _LOOKBACK) : start]
     window = window[max(map(window.rfind, _SENTENCE_END)) + 1 :]
+    if _BASE_AFTER_RE.match(norm, end):
+        return _base_kind(window)
+    window = _without_bases(window)
     if _whole_debt_paid(window):
         return "other"
     words = _KEYWORD_RE.findall(window)
     if words:
-        if _TOTAL_RE.search(window) and len({_KIND_OF[w] for w in words}) > 1:
+        if _TOTAL_RE.search(window) and _several_kinds(window, words):
             return "other"  # 本金…及利息…，共计…: a total of several kinds
         return _KIND_OF[words[-1]]
     restated = _RESTATED_RE.search(norm, max(0, start - 6), start)
@@ -130,6 +142,36 @@ def amount_kind(norm: str, start: int, end: int) -> AmountKind:
         return amount_kind(norm, restated.start(), restated.start())
     after = _AFTER_RE.match(norm, end, min(len(norm), end + 6))
     return _KIND_OF[after.group().lstrip("的")] if after else "other"
+
+
+def _base_kind(window: str) -> AmountKind:
+    """逾期付款损失（以386,540元为基数…: the sum is the base a charge is computed on, the debt
+    itself — the kind a word between 以 and the sum names (以欠付租金12000元为基数), else
+    principal when the charge is named before."""
+    clause = _CLAUSE_MARK_RE.split(window)[-1]
+    lead = clause[clause.rfind("以") + 1 :] if "以" in clause else ""
+    words = _KEYWORD_RE.findall(lead)
+    if words:
+        return _KIND_OF[words[-1]]
+    return "principal" if _KEYWORD_RE.search(window) else "other"  # no charge named: unknown
+
+
+def _without_bases(window: str) -> str:
+    """The window without the bases of charges (滞纳金（以欠付物业费为基数，…为9845.66元）: 欠付
+    names the base, not the sum); a base whose 以 lies before the window cuts the window."""
+    window = _BASE_RE.sub("", window)
+    cut = _BASE_END_RE.search(window)
+    return window[cut.end() :] if cut else window
+
+
+def _several_kinds(window: str, words: list[str]) -> bool:
+    """Whether a total joins several kinds. A list of its own after the last sum before it
+    (本金3000000元，支付利息、罚息、复利合计…; 本金150000元及利息、罚息共计…) tells; a single
+    word there (本金10万元及利息共计12万元) or none (本金…、利息…，共计…) does not: the kinds of
+    the whole window do."""
+    clause = _CLAUSE_MARK_RE.split(window)[-1]
+    own = _KEYWORD_RE.findall(clause[clause.rfind("元") + 1 :])
+    return len({_KIND_OF[w] for w in (own if len(own) > 1 else words)}) > 1
 
 
 def _whole_debt_paid(window: str) -> bool:

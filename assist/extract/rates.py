@@ -7,7 +7,9 @@ Forms (matched on ``t.norm``):
 - 分/厘 without a period are monthly by usage: 利息为2分, 2分利, 一分伍的利息.
 A percentage without a period (利率为2%) is ambiguous and skipped, as are rates without a number
 (银行同期贷款利率的四倍, 一年期贷款市场报价利率) and rates of 违约金/滞纳金 (a clause that speaks of
-违约金 and not of 利息). Units: 分 is 1% a month (10% a year), 厘 a tenth of that, 毛 10% a month.
+违约金 and not of 利息, or the terms of a 违约金 named earlier in the sentence: 违约金（以欠付租金
+为基数，按年利率15.4%…）, …违约金标准明显过高，本院调整为按年利率15.4%计算).
+Units: 分 is 1% a month (10% a year), 厘 a tenth of that, 毛 10% a month.
 """
 
 from __future__ import annotations
@@ -88,6 +90,9 @@ _CLAUSE_END = "，,。；;：:\n"
 _INTEREST_WORD_RE = re.compile(r"利|息")
 _OTHER_CHARGE_RE = re.compile(r"违约金|滞纳金|手续费|服务费|管理费|保证金")
 _INTEREST_NOUN_RE = re.compile(r"利息|计息|付息|月息|年息|日息")
+_INTEREST_SIDE_RE = re.compile(r"利息|计息|付息|月息|年息|日息|利率|借款|本金|罚息")
+# After a 违约金 named earlier in the sentence: the court adjusting it, or its base (以…为基数).
+_CHARGE_TERMS_RE = re.compile(r"调整|调减|调低|降低|酌定|酌减|过高|变更为|为(?:计算)?基数")
 _CAP_BEFORE_RE = re.compile(r"超过|超出|高于|不超过|不得超过|上限|最高|保护|限额")
 _CAP_AFTER_RE = re.compile(r"^(?:[^，,。；;]{0,4}(?:为限|部分|以内|上限|限度))")
 _BENCHMARK_RE = re.compile(r"基准|同期|报价利率|LPR|人民银行|同类|贷款利率|银行")
@@ -202,7 +207,20 @@ def _is_interest(norm: str, start: int, end: int, needs_context: bool) -> bool:
         return False  # 按日3%支付滞纳金: the rate of another charge
     phrase = norm[start:end]
     speaks_of_interest = _INTEREST_NOUN_RE.search(before) or "息" in phrase
-    return not (_OTHER_CHARGE_RE.search(before) and not speaks_of_interest)
+    if _OTHER_CHARGE_RE.search(before) and not speaks_of_interest:
+        return False
+    return not _charge_terms(norm, start) or bool(_INTEREST_NOUN_RE.search(after))
+
+
+def _charge_terms(norm: str, start: int) -> bool:
+    """The sentence named a 违约金 / 滞纳金 last (no interest word since) and goes on with its
+    terms before the rate (本院调整为…, 以欠付租金为基数，按…): the rate is the charge's."""
+    before = _sentence_before(norm, start)
+    charges = list(_OTHER_CHARGE_RE.finditer(before))
+    if not charges:
+        return False
+    since = before[charges[-1].end() :]
+    return not _INTEREST_SIDE_RE.search(since) and bool(_CHARGE_TERMS_RE.search(since))
 
 
 def _is_cap_or_benchmark(norm: str, rate: InterestRate) -> bool:

@@ -168,7 +168,7 @@ class Ctx:
     t: Text
     doc: Document
     layout: Layout
-    names: tuple[tuple[str, str], ...]  # (party name, side) for names a reader can spot
+    names: tuple[tuple[str, str], ...]  # (party name or its 以下简称 short name, side)
     criminal: bool
     administrative: bool
 
@@ -207,13 +207,39 @@ def make_ctx(t: Text, doc: Document) -> Ctx:
     administrative = case_type == "administrative" or (
         case_type is None and _ADMIN_WORDS.search(head) is not None
     )
-    names = tuple(
+    full = tuple(
         (p.name, _SIDE_OF_ROLE[p.role])
         for p in doc.parties
         if len(p.name) >= 2 and p.role in _SIDE_OF_ROLE and p.name.strip("*×xX某") != ""
     )
+    names = full + short_names(t.norm, full)
     layout = make_layout(doc, len(t.norm), content_end(t.norm))
     return Ctx(t, doc, layout, names, criminal, administrative)
+
+
+# 上海七宝物业管理有限公司（以下简称七宝物业）: the short name the rest of the text uses.
+_SHORT_NAME = re.compile(
+    r"\((?:以下|下文|下)?(?:简称|称)[:：为]?[“\"‘']?(?P<short>[^()“”\"‘’'、,;:。\s]{2,12}?)[”\"’']?\)"
+)
+
+
+def short_names(norm: str, full: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """(short name, side) for each ``（以下简称…）`` written right after a party's full name;
+    a short name given to parties of two sides, or that is a role word, is left out."""
+    sides: dict[str, set[str]] = {}
+    for m in _SHORT_NAME.finditer(norm):
+        short = m.group("short")
+        if _ROLE_WORD.fullmatch(short):
+            continue  # (以下简称原告): the role word already tells the side
+        for name, side in full:
+            if norm.endswith(name, 0, m.start()) and short != name:
+                sides.setdefault(short, set()).add(side)
+    known = {name for name, _ in full}
+    return tuple(
+        (short, next(iter(found)))
+        for short, found in sides.items()
+        if len(found) == 1 and short not in known
+    )
 
 
 def scan(ctx: Ctx, code: str, role: str = "cue") -> Iterator[tuple[re.Match[str], str]]:

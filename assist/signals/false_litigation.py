@@ -10,14 +10,16 @@
 - ``withdrawal``: the operative part allows the suit's withdrawal (准许原告撤回起诉, 按撤诉处理);
   a withdrawn appeal, application or single claim is not a withdrawal of the suit.
 - ``cash_delivery``: the loan said to be handed over in cash; ``iou_only``: only an IOU, no transfer
-  record; ``high_interest``: the agreed rate above the cap at the filing date (24 % before
-  2020-08-20, 4 × the 1-year LPR of ``assist/data/lpr.tsv`` from then on).
+  record; ``high_interest`` (``assist/signals/lending.py``): the agreed rate above the cap at the
+  filing date (24 % before 2020-08-20, 4 × the 1-year LPR from then on).
 - ``related_parties``: a relation (夫妻, 兄弟, 朋友, 同事 …, one legal representative) between the
   two sides; two co-defendant spouses are not related *parties* in this sense.
 - ``fast_resolution``: filed to decided within ``fast_days`` (default 7) days, civil cases only.
 - ``defense_alleges_false``: 虚假诉讼 / 恶意串通 / 捏造 / 伪造证据 / 套路贷; the section tells a party's
   allegation (claims, defense) from the court's words (findings, reasoning); a negated court
-  statement (不能证明该案为虚假诉讼) and the court's standard warning do not count.
+  statement (不能证明该案为虚假诉讼), a party's denial (不存在恶意串通, 并非虚构事实), a statute
+  restated by the court (…捏造、歪曲事实的，应当承担民事责任) and the court's standard warning do
+  not count; nor, in a 名誉权 / 人格权 case, 捏造 / 虚构事实 that tell the tort itself.
 - ``third_party_objection``: 案外人执行异议 / 第三人撤销之诉 / 异议人（案外人）, or 案外人 as a label
   in the party block; never the appeal-rights notice (如不服本裁定，可以…提起执行异议之诉).
 """
@@ -27,17 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
-from functools import cache
-from importlib import resources
 
 from assist.analysis import Signal
-from assist.extract.rates import find_interest_rates
 from assist.signals.common import (
     Ctx,
     clause_bounds,
     cues,
-    first,
     in_quote,
     mentions,
     scan,
@@ -46,12 +43,11 @@ from assist.signals.common import (
     subject_side,
     vetoed,
 )
-from assist.text.numerals import parse_number
+from assist.signals.lending import high_interest, loan_case
+from assist.signals.lending import lpr_at as lpr_at  # re-exported: the cap's tests import it here
+from assist.signals.lending import rate_cap as rate_cap
 
 FAST_DAYS = 7
-_NEW_CAP_FROM = "2020-08-20"  # 民间借贷规定 (2020 revision): 4 × 1-year LPR from this date
-_OLD_CAP = Decimal(24)
-_DAYS = 365
 _HEADING = re.compile(r"调\s*解\s*书")
 _HEAD_REACH = 400  # without a found header, a heading stands in the first characters
 _AND = "与和跟及"
@@ -161,7 +157,7 @@ def withdrawal(ctx: Ctx) -> Iterator[Signal]:
 
 def cash_delivery(ctx: Ctx) -> Iterator[Signal]:
     code = "cash_delivery"
-    if not _loan_case(ctx):
+    if not loan_case(ctx):
         return  # cash paid for goods or a house is not a loan handed over in cash
     for m, section in scan(ctx, code):
         if not vetoed(ctx, code, "cue", *m.span()):
@@ -181,7 +177,7 @@ def iou_only(ctx: Ctx) -> Iterator[Signal]:
             continue  # the same rule recited without quotes (…等债权凭证提起民间借贷诉讼)
         said = True
         yield signal(ctx, code, m.start(), m.end(), section)
-    if said or _loan_transfer(ctx) or not _loan_case(ctx):
+    if said or _loan_transfer(ctx) or not loan_case(ctx):
         return
     for m, section in scan(ctx, code, "evidence"):
         yield signal(ctx, code, m.start(), m.end(), section)
@@ -197,10 +193,6 @@ def _loan_transfer(ctx: Ctx) -> bool:
         if not _REPAYMENT.search(norm, lo, hi):
             return True
     return False
-
-
-def _loan_case(ctx: Ctx) -> bool:
-    return "借" in (ctx.doc.cause or "") or first(ctx, "cash_delivery", "loan")
 
 
 def related_parties(ctx: Ctx) -> Iterator[Signal]:
@@ -252,15 +244,31 @@ def defense_alleges_false(ctx: Ctx) -> Iterator[Signal]:
     code = "defense_alleges_false"
     norm = ctx.t.norm
     roles = ("cue_any",) if ctx.criminal else ("cue", "weak", "cue_any")
+    tort = _personality_tort(ctx)
     for role in roles:
         for m, section in scan(ctx, code, role):
             if vetoed(ctx, code, role, *m.span()):
                 continue
-            if section in _COURT_SECTIONS and (
-                in_quote(norm, m.start()) or vetoed(ctx, "_negation", "cue", *m.span())
-            ):
-                continue  # a quoted statute, or the court saying it is not so
+            if tort and any(c.pattern.fullmatch(m.group()) for c in cues(code, "tort_word")):
+                continue  # 名誉权: 捏造事实 is the defamation sued on, not a fabricated suit
+            if section in _COURT_SECTIONS:
+                if (
+                    in_quote(norm, m.start())
+                    or vetoed(ctx, "_negation", "cue", *m.span())
+                    or (ctx.civil and vetoed(ctx, code, "court", *m.span()))
+                ):
+                    continue  # a quoted or restated statute, or the court saying it is not so
+            elif vetoed(ctx, code, "denial", *m.span()):
+                continue  # 毕某甲述称…不存在恶意串通: a denial, not an allegation
             yield signal(ctx, code, m.start(), m.end(), section)
+
+
+def _personality_tort(ctx: Ctx) -> bool:
+    """A 名誉权 / 人格权 / 商业诋毁 cause: fabricated facts are the tort sued on."""
+    cause = ctx.doc.cause or ""
+    return bool(cause) and any(
+        c.pattern.search(cause) for c in cues("defense_alleges_false", "tort_cause")
+    )
 
 
 def third_party_objection(ctx: Ctx) -> Iterator[Signal]:
@@ -268,94 +276,6 @@ def third_party_objection(ctx: Ctx) -> Iterator[Signal]:
     for m, section in scan(ctx, code):
         if not vetoed(ctx, code, "cue", *m.span()):  # 如不服本裁定，可以…提起执行异议之诉
             yield signal(ctx, code, m.start(), m.end(), section)
-
-
-def high_interest(ctx: Ctx) -> Iterator[Signal]:
-    """The agreed rate (``Document.interest_rate``), any other rate the text states outside the
-    operative part that is not a legal cap or a bank benchmark, and daily overdue charges
-    (每日千分之五的违约金), each above the cap at the filing date. Not for credit cards or bank
-    loans (outside the 民间借贷 rules), nor an agency's 加处罚款 / 滞纳金 on a fine or tax."""
-    code = "high_interest"
-    cause = ctx.doc.cause or ""
-    if cause and any(c.pattern.search(cause) for c in cues(code, "skip_cause")):
-        return  # 信用卡纠纷, 金融借款合同纠纷: the 民间借贷 cap does not bind banks
-    cap = rate_cap(ctx.doc.dates.filed or ctx.doc.dates.decided)
-    picked = ctx.doc.interest_rate
-    if (
-        picked is not None
-        and picked.annual_percent > cap
-        and not vetoed(ctx, code, "picked", picked.start, picked.end)
-    ):
-        yield signal(ctx, code, picked.start, picked.end)
-    scope = {"decision", "tail", "appendix", "header", "parties"}
-    for rate in find_interest_rates(ctx.t):
-        section = ctx.layout.section_at(rate.start)
-        if (
-            rate.annual_percent > cap
-            and section not in scope
-            and not vetoed(ctx, code, "cue", rate.start, rate.end)
-        ):
-            yield signal(ctx, code, rate.start, rate.end, section)
-    if ctx.administrative:
-        return  # an agency's surcharge or an administrative agreement's 违约金 is no loan's
-    for m, section in scan(ctx, code, "penalty"):
-        daily = _daily_percent(m)
-        if (
-            daily is not None
-            and daily * _DAYS > cap
-            and not vetoed(ctx, code, "penalty", *m.span())
-        ):
-            yield signal(ctx, code, m.start(), m.end(), section)
-
-
-def _daily_percent(m: re.Match[str]) -> Decimal | None:
-    per_mille = m.group("pm") or m.group("pmn")
-    value = parse_number(per_mille or m.group("pct") or m.group("pctcn") or "")
-    if value is None:
-        return None
-    return value / 10 if per_mille else value
-
-
-def rate_cap(reference: str | None) -> Decimal:
-    """The annual cap (percent) on agreed private-lending interest at ``reference`` (ISO date).
-
-    Before 2020-08-20 the protected rate was 24 % (2015 民间借贷规定 第二十六条; 24–36 % was
-    unenforceable but payable, above 36 % void); from 2020-08-20 it is four times the 1-year LPR.
-    Without a known date the 24 % cap is used: most reported loans predate the change."""
-    if reference is None or reference < _NEW_CAP_FROM:
-        return _OLD_CAP
-    return 4 * lpr_at(reference)
-
-
-def lpr_at(day: str) -> Decimal:
-    """The 1-year LPR in force on ``day``: the month's rate from its 20th, else the month before;
-    a date after the table's last month takes the last known rate."""
-    table = _lpr_table()
-    month = day[:7]
-    if day[8:10] < "20":
-        month = _previous_month(month)
-    months = sorted(table)
-    if month < months[0]:
-        return table[months[0]]
-    if month in table:
-        return table[month]
-    return table[max(m for m in months if m <= month)]
-
-
-@cache
-def _lpr_table() -> dict[str, Decimal]:
-    text = resources.files("assist.data").joinpath("lpr.tsv").read_text(encoding="utf-8")
-    table: dict[str, Decimal] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            month, value = line.split("\t")[:2]
-            table[month] = Decimal(value)
-    return table
-
-
-def _previous_month(month: str) -> str:
-    year, mon = int(month[:4]), int(month[5:7])
-    return f"{year - 1:04d}-12" if mon == 1 else f"{year:04d}-{mon - 1:02d}"
 
 
 def fast_resolution(ctx: Ctx, days: int = FAST_DAYS) -> Iterator[Signal]:
