@@ -89,8 +89,9 @@ class Analyzer:
     def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
         if len(text) > self.max_chars:
             raise InputTooLarge(
-                f"text has {len(text)} characters; the limit is {self.max_chars} "
-                "(raise it with --max-chars or ASSIST_MAX_CHARS)",
+                f"text has {len(text):,} characters, over the limit of {self.max_chars:,} "
+                "(raise it with `assist analyze --max-chars`, or ASSIST_MAX_TEXT_CHARS for the "
+                "service)",
                 source=doc_id,
             )
         if self.require_legal:

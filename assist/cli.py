@@ -44,6 +44,9 @@ def analyze(
     max_bytes: Annotated[
         int, typer.Option(help="Refuse inputs larger than this many bytes.")
     ] = 20_000_000,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Refuse documents longer than this many characters.")
+    ] = 2_000_000,
     check_legal: Annotated[
         bool, typer.Option(help="Refuse text that is obviously not a legal document.")
     ] = True,
@@ -54,7 +57,7 @@ def analyze(
     from assist.ingest.inputs import iter_inputs
     from assist.schemas import to_json
 
-    analyzer = Analyzer(require_legal=check_legal)
+    analyzer = Analyzer(max_chars=max_chars, require_legal=check_legal)
     single = not compact and len(paths) == 1 and _is_single_document(paths[0])
     failed = total = 0
     for item in iter_inputs(paths, max_bytes=max_bytes):
@@ -65,12 +68,11 @@ def analyze(
                 _error_line(AssistError(item.message, source=item.source, code=item.code)), err=True
             )
             continue
-        doc_id, text = item.id, item.text
         try:
-            typer.echo(to_json(analyzer.analyze(text, doc_id), indent=2 if single else None))
+            typer.echo(to_json(analyzer.analyze(item.text, item.id), indent=2 if single else None))
         except AssistError as err:
             failed += 1
-            err.source = err.source or doc_id
+            err.source = item.source  # the file (or file:line) to fix, as `screen` names it
             typer.echo(_error_line(err), err=True)
     if failed:
         raise typer.Exit(code=2 if failed == total else 1)

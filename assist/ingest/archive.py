@@ -11,14 +11,13 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from assist.errors import (
     BadRecord,
     CorruptFile,
-    DuplicateRecord,
     EmptyInput,
     InputError,
     InputTooLarge,
@@ -26,35 +25,15 @@ from assist.errors import (
     UnreadableFile,
     UnsupportedFormat,
 )
-from assist.ingest.decode import DEFAULT_MAX_BYTES, decode_text
+from assist.ingest.decode import DEFAULT_MAX_BYTES, decode_text, strip_invisible
 from assist.ingest.formats import SUPPORTED_SUFFIXES, read_document
+from assist.ingest.records import Record, RecordError, claim_id
+
+__all__ = ["ARCHIVE_SUFFIXES", "Record", "RecordError", "claim_id", "iter_records"]
 
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".parquet")
 _SAMPLE = 1 << 20  # bytes read to detect an archive's encoding
 _BATCH_ROWS = 256
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One document of an archive; ``meta`` keeps the other columns as strings."""
-
-    id: str
-    text: str
-    source: str
-    meta: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class RecordError:
-    """A file or record that could not be read: where (file, file:line), why (a stable code)."""
-
-    source: str
-    code: str
-    message: str
-
-    @classmethod
-    def from_error(cls, error: InputError, source: str) -> RecordError:
-        return cls(source=source, code=error.code, message=error.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,40 +59,38 @@ def iter_records(
     options = _Options(max_bytes, text_field, id_field)
     seen: set[str] = set()
     for item in _iter_path(path, options):
-        if isinstance(item, Record):
-            if item.id in seen:
-                item = RecordError(
-                    item.source,
-                    DuplicateRecord.code,
-                    f"the id {item.id!r} was used by an earlier record: this one is skipped",
-                )
-            else:
-                seen.add(item.id)
-        yield item
+        yield claim_id(item, seen) if isinstance(item, Record) else item
 
 
 def _iter_path(path: Path, options: _Options) -> Iterator[Record | RecordError]:
     if path.is_dir():
         for file in _walk(path):
-            doc_id = file.relative_to(path).with_suffix("").as_posix()
-            yield from _iter_file(file, doc_id, options)
+            relative = file.relative_to(path)
+            doc_id = relative.with_suffix("").as_posix()
+            yield from _iter_file(file, (doc_id, relative.as_posix(), str(file)), options)
     elif path.is_file():
-        yield from _iter_file(path, path.stem, options)
+        yield from _iter_file(path, (path.stem, str(path)), options)
     else:
         yield RecordError(str(path), UnreadableFile.code, "no such file or folder")
 
 
 def _walk(root: Path) -> list[Path]:
-    """Files under ``root``, sorted by relative path; hidden files and folders are left out."""
+    """Files under ``root``, sorted by relative path; hidden files and folders are left out,
+    and so are the lock files Word leaves beside an open document (``~$判决书.docx``)."""
     files = [
         p
         for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        if p.is_file()
+        and not p.name.startswith("~$")
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
     ]
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 
-def _iter_file(path: Path, doc_id: str, options: _Options) -> Iterator[Record | RecordError]:
+def _iter_file(
+    path: Path, ids: tuple[str, ...], options: _Options
+) -> Iterator[Record | RecordError]:
+    """One file; ``ids``: its id made from the name, then the fallbacks (see ``Record``)."""
     suffix = path.suffix.lower()
     source = str(path)
     if suffix in ARCHIVE_SUFFIXES:
@@ -132,11 +109,14 @@ def _iter_file(path: Path, doc_id: str, options: _Options) -> Iterator[Record | 
             yield from _iter_jsonl(path, options)
     elif suffix in SUPPORTED_SUFFIXES:
         try:
-            doc = read_document(path, max_bytes=options.max_bytes, doc_id=doc_id)
+            doc = read_document(path, max_bytes=options.max_bytes, doc_id=ids[0])
         except InputError as exc:
             yield RecordError.from_error(exc, source)
         else:
-            yield Record(doc.id, doc.text, doc.source, {**doc.meta, "format": doc.format})
+            meta = {**doc.meta, "format": doc.format}
+            yield Record(
+                doc.id, doc.text, doc.source, meta, tuple(i for i in ids[1:] if i != doc.id)
+            )
     else:
         supported = ", ".join(SUPPORTED_SUFFIXES + ARCHIVE_SUFFIXES)
         yield RecordError(
@@ -156,6 +136,7 @@ def _make_record(
         return RecordError(where, BadRecord.code, f"missing {options.text_field!r} (has: {keys})")
     if not isinstance(text, str):
         return RecordError(where, BadRecord.code, f"{options.text_field!r} is not a string")
+    text = strip_invisible(text)
     record_id = fallback_id
     if options.id_field is not None:
         raw_id = values.get(options.id_field)
@@ -176,7 +157,7 @@ def _make_record(
         )
     skip = (options.text_field, options.id_field)
     meta = {k: _meta_str(v) for k, v in values.items() if k not in skip and v is not None}
-    return Record(record_id, text, where, meta)
+    return Record(record_id, text, where, meta, () if options.id_field else (where,))
 
 
 def _meta_str(value: Any) -> str:
@@ -306,7 +287,11 @@ def _iter_csv(path: Path, options: _Options) -> Iterator[Record | RecordError]:
         except InputError as exc:
             yield RecordError.from_error(exc, source)
             return
-        text = io.TextIOWrapper(stream, encoding=_TEXT_CODECS.get(encoding, encoding), newline="")
+        codec = _TEXT_CODECS.get(encoding, encoding)
+        if codec == "utf-16" and stream.read(2) not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            codec = encoding  # UTF-16 without BOM: the byte order found by the sniffing
+        stream.seek(0)
+        text = io.TextIOWrapper(stream, encoding=codec, newline="")
         yield from _csv_rows(csv.reader(text), path, options)
 
 

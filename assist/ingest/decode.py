@@ -70,7 +70,17 @@ _MIN_PLAUSIBLE_SHARE = 0.95
 _MIN_HANZI_SHARE = 0.5  # of the non-ASCII characters
 _MIN_GB2312_SHARE = 0.6  # of the hanzi: traditional text in GBK scores ~0.7, Big5 mojibake < 0.55
 _CUT_REASONS = ("unexpected end of data", "incomplete multibyte sequence")
-_TRIED = "UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK/GB2312"
+_TRIED = "UTF-8 (with or without BOM), UTF-16 (BOM or not), UTF-32 with BOM, GB18030/GBK/GB2312"
+
+# Rendered as nothing: zero-width space/joiners, word joiner, soft hyphen, a stray BOM. Web
+# copies and some editors scatter them inside words and numbers (罚金人民币7\u200b000元), where
+# they would split what a reader sees as one token.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the invisible characters (done when reading, before any offset exists)."""
+    return text.translate(INVISIBLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +123,8 @@ def decode_text(
             source=source,
         )
     decoded = _decode_wide(data, source)
+    if decoded is None and b"\x00" in data:
+        decoded = _guess_utf16(data)
     if decoded is None:
         body = data.removeprefix(codecs.BOM_UTF8)
         check_binary(body, source)
@@ -130,7 +142,10 @@ def check_binary(data: bytes, source: str) -> None:
     if data[:5].lower() == b"{\\rtf":
         raise UnsupportedFormat("this is an RTF file: save it as .docx or .txt", source=source)
     if b"\x00" in data:
-        raise BinaryInput("the input contains NUL bytes: it is a binary file", source=source)
+        raise BinaryInput(
+            "the input contains NUL bytes and is not UTF-16 Chinese text: it is a binary file",
+            source=source,
+        )
     controls = len(data.translate(None, _NOT_CONTROL))  # deletes all but the controls
     if controls > _MAX_CONTROL_SHARE * len(data):
         raise BinaryInput(
@@ -156,6 +171,25 @@ def _decode_wide(data: bytes, source: str) -> Decoded | None:
                     f"starts with a {codec} byte-order mark but does not decode to text",
                     source=source,
                 )
+            return Decoded(text, codec)
+    return None
+
+
+def _guess_utf16(data: bytes) -> Decoded | None:
+    """BOM-less UTF-16 (Notepad's "Unicode" saved by some tools without BOM), judged on the text.
+
+    ASCII and line ends put a NUL in every other byte, on the odd side for little-endian; the
+    side with more NULs is tried first, and the result must read as Chinese.
+    """
+    if len(data) % 2:
+        return None
+    odd_first = data[1::2].count(0) >= data[0::2].count(0)
+    for codec in ("utf-16-le", "utf-16-be") if odd_first else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_chinese(text):
             return Decoded(text, codec)
     return None
 

@@ -20,7 +20,7 @@ from assist.errors import (
     UnreadableFile,
     UnsupportedFormat,
 )
-from assist.ingest.decode import DEFAULT_MAX_BYTES, Decoded, decode_text
+from assist.ingest.decode import DEFAULT_MAX_BYTES, Decoded, decode_text, strip_invisible
 from assist.ingest.html import html_text
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".pdf")
@@ -110,6 +110,7 @@ def _ingest(data: bytes, suffix: str, source: str, doc_id: str, max_bytes: int) 
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes, source)
     text, meta = _READERS[fmt](data, source, max_bytes)
+    text = strip_invisible(text)  # before any offset is taken: the reported text is the clean one
     if not text.strip():
         raise EmptyInput(f"the {fmt} file holds no text", source=source)
     return IngestedText(id=doc_id, text=text, source=source, format=fmt, meta=meta)

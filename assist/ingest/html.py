@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from assist.ingest.decode import INVISIBLE
+
 _SKIP_TAG_NAMES = "script style noscript template nav aside footer iframe svg canvas select button"
 _BLOCK_TAG_NAMES = """address article blockquote br caption center dd div dl dt fieldset figcaption
 figure form h1 h2 h3 h4 h5 h6 header hr li main ol p pre section table tbody tfoot thead tr ul"""
@@ -26,13 +28,11 @@ _CELL = "\x1f"  # stands for a cell boundary until blanks are collapsed
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK, kana, fullwidth punctuation and forms
 _CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
-# Rendered as nothing: zero-width space/joiners, word joiner, soft hyphen, a stray BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
 
 
 def _collapse(run: str) -> str:
     """Blanks in one block as a browser shows them."""
-    run = _SPACES.sub(" ", _CJK_BREAK.sub("", run.translate(_INVISIBLE)))
+    run = _SPACES.sub(" ", _CJK_BREAK.sub("", run.translate(INVISIBLE)))
     return re.sub(f" ?{_CELL} ?", "\t", run)
 
 
@@ -87,7 +87,7 @@ class _HtmlText(HTMLParser):
         """End the current block: its text, collapsed unless preformatted, becomes lines."""
         run = "".join(self._run)
         self._run = []
-        text = run.replace(_CELL, "\t").translate(_INVISIBLE) if self._pre else _collapse(run)
+        text = run.replace(_CELL, "\t").translate(INVISIBLE) if self._pre else _collapse(run)
         self.lines.extend(text.split("\n"))
 
     def text(self) -> str:
@@ -101,5 +101,5 @@ def html_text(page: str) -> tuple[str, str]:
     parser = _HtmlText()
     parser.feed(page)
     parser.close()
-    title = _SPACES.sub(" ", "".join(parser.title).translate(_INVISIBLE)).strip()
+    title = _SPACES.sub(" ", "".join(parser.title).translate(INVISIBLE)).strip()
     return parser.text(), title

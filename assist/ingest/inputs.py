@@ -6,9 +6,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from assist.errors import AssistError, DuplicateRecord
-from assist.ingest.archive import Record, RecordError, iter_records
-from assist.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
+from assist.errors import AssistError
+from assist.ingest.archive import Record, RecordError, claim_id, iter_records
+from assist.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes, strip_invisible
 
 
 def iter_inputs(
@@ -16,22 +16,14 @@ def iter_inputs(
 ) -> Iterator[Record | RecordError]:
     """Records of every input in order; unreadable ones as ``RecordError`` (the run goes on).
 
-    Ids must be unique across all inputs: a later record reusing an id is refused, so no
-    document is ever analysed twice under one name.
+    Ids must be unique across all inputs: a file whose name-made id is taken gets its path as
+    id (``b/判决书.docx``); a record reusing an id its data gives is refused, so no document is
+    ever analysed twice under one name.
     """
     seen: set[str] = set()
     for arg in paths:
         for item in _one(arg, max_bytes):
-            if isinstance(item, Record):
-                if item.id in seen:
-                    item = RecordError(
-                        item.source,
-                        DuplicateRecord.code,
-                        f"the id {item.id!r} was used by an earlier input: this one is skipped",
-                    )
-                else:
-                    seen.add(item.id)
-            yield item
+            yield claim_id(item, seen) if isinstance(item, Record) else item
 
 
 def _one(arg: str, max_bytes: int) -> Iterator[Record | RecordError]:
@@ -41,7 +33,7 @@ def _one(arg: str, max_bytes: int) -> Iterator[Record | RecordError]:
         except AssistError as err:
             yield RecordError("stdin", err.code, err.message)
             return
-        yield Record(id="stdin", text=text, source="stdin", meta={})
+        yield Record(id="stdin", text=strip_invisible(text), source="stdin", meta={})
         return
     path = Path(arg)
     if not path.exists():
