@@ -77,7 +77,7 @@ class Prior:
 PRIORS: dict[str, Prior] = {
     "false_litigation": Prior(
         "虚假诉讼风险",
-        "建议调阅卷宗核实借贷事实与资金往来",
+        "建议调阅卷宗核实案件事实与资金往来",
         -3.0,
         {
             "default_judgment": 1.0,

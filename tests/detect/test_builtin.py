@@ -64,7 +64,7 @@ def test_builtin_only_matching_issue_types() -> None:
 def test_builtin_rationale_example() -> None:
     issue = _issues(texts.LOAN_ALLEGED_FALSE)["false_litigation"]
     assert issue.rationale.startswith("有人提出虚假诉讼或恶意串通")
-    assert issue.rationale.endswith("，存在虚假诉讼风险，建议调阅卷宗核实借贷事实与资金往来。")
+    assert issue.rationale.endswith("，存在虚假诉讼风险，建议调阅卷宗核实案件事实与资金往来。")
 
 
 def test_builtin_issues_sorted_by_score() -> None:
