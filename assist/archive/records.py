@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -34,6 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from assist.analysis import Analysis
+from assist.data import tsv_rows
 from assist.document import CaseNumber, Document, Party, Role
 from assist.text.normalize import normalize
 
@@ -187,12 +187,9 @@ def case_key(cn: CaseNumber) -> str:
 @cache
 def _provinces() -> tuple[tuple[str, str], ...]:
     """(name prefix, abbr), longest prefix first; abbrs as (abbr, abbr) for court codes."""
-    text = resources.files("assist.data").joinpath("provinces.tsv").read_text(encoding="utf-8")
     rows: list[tuple[str, str]] = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            abbr, short, full = line.split("\t")[:3]
-            rows += [(full, abbr), (short, abbr)]
+    for abbr, short, full, *_ in tsv_rows("provinces.tsv"):
+        rows += [(full, abbr), (short, abbr)]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 

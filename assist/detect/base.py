@@ -26,10 +26,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Protocol, runtime_checkable
 
 from assist.analysis import Issue, Level, Signal
+from assist.data import tsv_rows
 from assist.document import Document
 
 HIGH = 0.7  # TAXONOMY §2: high ≥ 0.7, medium ≥ 0.4, else low
@@ -55,12 +55,9 @@ class SignalCode:
 @cache
 def signal_codes() -> Mapping[str, SignalCode]:
     """TAXONOMY §2's signal codes with their issue type and Chinese display name."""
-    text = resources.files("assist.data").joinpath("signal_codes.tsv").read_text(encoding="utf-8")
     table: dict[str, SignalCode] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, issue_type, name_zh, levels = line.split("\t")[:4]
-            table[code] = SignalCode(code, issue_type, name_zh, frozenset(levels.split(",")))
+    for code, issue_type, name_zh, levels, *_ in tsv_rows("signal_codes.tsv"):
+        table[code] = SignalCode(code, issue_type, name_zh, frozenset(levels.split(",")))
     return table
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 
 from assist.analysis import Issue
+from assist.data import tsv_rows
 from assist.detect.base import signal_codes
 from assist.document import Document
 from assist.extract.court import find_courts
@@ -122,12 +122,9 @@ def kind_name(doc: Document) -> str:
 @cache
 def _role_labels() -> dict[str, str]:
     """role -> the first label that names it in assist/data/party_roles.tsv."""
-    text = resources.files("assist.data").joinpath("party_roles.tsv").read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, role = line.split("\t")[:2]
-            out.setdefault(role, label)
+    for label, role, *_ in tsv_rows("party_roles.tsv"):
+        out.setdefault(role, label)
     return out
 
 

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
-from importlib import resources
 from typing import cast
 
+from assist.data import tsv_rows
 from assist.document import CaseNumber, CaseType, CitedCase, Relation, Stage
 from assist.extract.furniture import doc_start, in_document
 from assist.text.normalize import Text, make_text
@@ -101,11 +101,8 @@ _REVIEWED = frozenset({"first_instance", "second_instance"})
 def case_types() -> dict[str, tuple[CaseType, Stage]]:
     """type code → (case_type, stage), from ``assist/data/case_types.tsv``."""
     table: dict[str, tuple[CaseType, Stage]] = {}
-    data = resources.files("assist.data").joinpath("case_types.tsv").read_text(encoding="utf-8")
-    for line in data.splitlines():
-        if line and not line.startswith("#"):
-            code, case_type, stage, _name = line.split("\t")
-            table[code] = (cast(CaseType, case_type), cast(Stage, stage))
+    for code, case_type, stage, _name in tsv_rows("case_types.tsv"):
+        table[code] = (cast(CaseType, case_type), cast(Stage, stage))
     return table
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
+from assist.data import tsv_rows
 from assist.extract.furniture import doc_end, doc_start, in_document
 from assist.extract.title import find_title
 from assist.text.normalize import Text, normalize
@@ -88,12 +88,9 @@ class CauseMention(NamedTuple):
 @cache
 def _catalogue() -> dict[str, str]:
     """cause → domain, names normalised (lazily read from the package data)."""
-    text = resources.files("assist.data").joinpath("causes.tsv").read_text(encoding="utf-8")
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, domain = line.split("\t")[:2]
-            table.setdefault(normalize(name), domain)
+    for name, domain, *_ in tsv_rows("causes.tsv"):
+        table.setdefault(normalize(name), domain)
     return table
 
 

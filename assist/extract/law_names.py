@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
+from assist.data import tsv_rows
 from assist.text.normalize import normalize
 
 # Brackets a title may be written in inside another title (…适用〈中华人民共和国民事诉讼法〉…).
@@ -20,12 +20,9 @@ _VERSION = re.compile(r"\((?:\d{4}年[^()]{0,8}|[^()]{0,8}(?:修正|修订|修�
 @cache
 def aliases() -> dict[str, str]:
     """alias → full name, both normalised (lazily read from the package data)."""
-    text = resources.files("assist.data").joinpath("law_aliases.tsv").read_text(encoding="utf-8")
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            alias, full = line.split("\t")
-            table[clean_law_name(alias)] = clean_law_name(full)
+    for alias, full in tsv_rows("law_aliases.tsv"):
+        table[clean_law_name(alias)] = clean_law_name(full)
     return table
 
 

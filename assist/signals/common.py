@@ -15,9 +15,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from assist.analysis import Signal
+from assist.data import tsv_rows
 from assist.document import Document, Role
 from assist.extract.furniture import doc_end, doc_start
 from assist.parse import content_end
@@ -74,12 +74,9 @@ class Cue:
 
 @cache
 def _rows() -> tuple[tuple[str, str, str, str], ...]:
-    text = resources.files("assist.data").joinpath("signal_cues.tsv").read_text(encoding="utf-8")
     rows: list[tuple[str, str, str, str]] = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, role, scope, regex = line.split("\t")[:4]
-            rows.append((code, role, scope, regex))
+    for code, role, scope, regex, *_ in tsv_rows("signal_cues.tsv"):
+        rows.append((code, role, scope, regex))
     return tuple(rows)
 
 

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 
 from assist.analysis import Signal
+from assist.data import tsv_rows
 from assist.extract.rates import find_interest_rates
 from assist.signals.common import Ctx, cues, first, scan, sentence_bounds, signal, vetoed
 from assist.text.numerals import parse_number
@@ -131,12 +131,9 @@ def lpr_at(day: str) -> Decimal:
 
 @cache
 def _lpr_table() -> dict[str, Decimal]:
-    text = resources.files("assist.data").joinpath("lpr.tsv").read_text(encoding="utf-8")
     table: dict[str, Decimal] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            month, value = line.split("\t")[:2]
-            table[month] = Decimal(value)
+    for month, value, *_ in tsv_rows("lpr.tsv"):
+        table[month] = Decimal(value)
     return table
 
 
