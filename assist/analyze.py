@@ -90,8 +90,8 @@ class Analyzer:
         if len(text) > self.max_chars:
             raise InputTooLarge(
                 f"text has {len(text):,} characters, over the limit of {self.max_chars:,} "
-                "(raise it with `assist analyze --max-chars`, or ASSIST_MAX_TEXT_CHARS for the "
-                "service)",
+                "(raise it with --max-chars of `assist analyze` or `assist screen`, or "
+                "ASSIST_MAX_TEXT_CHARS for the service)",
                 source=doc_id,
             )
         if self.require_legal:

@@ -160,6 +160,9 @@ def screen(
     max_bytes: Annotated[
         int, typer.Option(help="Refuse inputs larger than this many bytes.")
     ] = 20_000_000,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Refuse documents longer than this many characters.")
+    ] = 2_000_000,
 ) -> None:
     """Screen an archive at scale: parallel analysis, resumable, leads + report.html."""
     from assist.archive.cli_screen import run_screen_command
@@ -167,7 +170,7 @@ def screen(
     run_screen_command(
         paths, out, workers=workers, engine=engine, scheduler=scheduler, config=config,
         model=model, min_level=min_level, since=since, until=until, resume=resume, batch_size=batch_size,
-        report=report, progress=progress, max_bytes=max_bytes,
+        report=report, progress=progress, max_bytes=max_bytes, max_chars=max_chars,
     )  # fmt: skip
 
 

@@ -31,7 +31,7 @@ def _day(value: str | None, hint: str) -> date | None:
 def run_screen_command(
     paths: list[str], out: Path, *, workers: int, engine: str, scheduler: str | None,
     config: Path | None, model: str | None, min_level: str, since: str | None, until: str | None, resume: bool,
-    batch_size: int, report: bool, progress: bool, max_bytes: int,
+    batch_size: int, report: bool, progress: bool, max_bytes: int, max_chars: int = 2_000_000,
 ) -> None:  # fmt: skip
     from assist.archive.config import load_config
     from assist.archive.engines import make_engine
@@ -44,6 +44,7 @@ def run_screen_command(
     options = ScreenOptions(
         batch_size=batch_size, min_level=cast(Level, min_level), model=model,
         since=_day(since, "--since"), until=_day(until, "--until"), resume=resume, report=report,
+        max_chars=max_chars,
     )  # fmt: skip
     try:
         settings = load_config(config)

@@ -42,6 +42,7 @@ class Batch:
     items: tuple[Item, ...]
     min_level: Level = "medium"
     model: str | None = None  # a router version of the model registry; None: the active one
+    max_chars: int = 2_000_000  # longer documents are refused (recorded as errors)
 
 
 @dataclass(slots=True)
@@ -56,20 +57,21 @@ class BatchResult:
     seconds: float = 0.0
 
 
-_ANALYZERS: dict[str | None, Analyzer] = {}
+_ANALYZERS: dict[tuple[str | None, int], Analyzer] = {}
 
 
-def _analyzer(model: str | None = None) -> Analyzer:
-    """This process's Analyzer for ``model``, built on first use and kept."""
-    found = _ANALYZERS.get(model)
+def _analyzer(model: str | None = None, max_chars: int = 2_000_000) -> Analyzer:
+    """This process's Analyzer for ``model`` and ``max_chars``, built on first use and kept."""
+    found = _ANALYZERS.get((model, max_chars))
     if found is None:
         if model is None:
-            found = Analyzer()
+            found = Analyzer(max_chars=max_chars)
         else:
             from assist.analyze import DEFAULT_MODELS, load_router
 
-            found = Analyzer(router=load_router(DEFAULT_MODELS / "router", model))
-        _ANALYZERS[model] = found
+            router = load_router(DEFAULT_MODELS / "router", model)
+            found = Analyzer(router=router, max_chars=max_chars)
+        _ANALYZERS[(model, max_chars)] = found
     return found
 
 
@@ -82,7 +84,7 @@ def analyze_batch(batch: Batch) -> BatchResult:
     import time
 
     began = time.perf_counter()
-    analyzer = _analyzer(batch.model)
+    analyzer = _analyzer(batch.model, batch.max_chars)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     leads: list[Lead] = []
     errors: list[dict[str, str]] = []

@@ -48,6 +48,7 @@ class ScreenOptions:
     batch_size: int = 256
     min_level: Level = "medium"
     model: str | None = None  # router version in the model registry; None: the active one
+    max_chars: int = 2_000_000  # longer documents are refused and recorded as errors
     since: date | None = None  # period filter on the decided date (inclusive)
     until: date | None = None
     resume: bool = False
@@ -104,17 +105,21 @@ def fingerprint(batch: Batch) -> str:
 
 
 def iter_batches(
-    entries: Iterable[Record | RecordError], size: int, min_level: Level, model: str | None = None
+    entries: Iterable[Record | RecordError],
+    size: int,
+    min_level: Level,
+    model: str | None = None,
+    max_chars: int = 2_000_000,
 ) -> Iterator[Batch]:
     items: list[Item] = []
     number = 0
     for entry in entries:
         items.append(_item(entry))
         if len(items) >= size:
-            yield Batch(number, tuple(items), min_level, model)
+            yield Batch(number, tuple(items), min_level, model, max_chars)
             items, number = [], number + 1
     if items:
-        yield Batch(number, tuple(items), min_level, model)
+        yield Batch(number, tuple(items), min_level, model, max_chars)
 
 
 def estimate_total(paths: Sequence[str]) -> int | None:
@@ -301,7 +306,9 @@ def screen(
     seen: list[int] = []
 
     def todo() -> Iterator[Batch]:
-        for batch in iter_batches(entries, options.batch_size, options.min_level, options.model):
+        for batch in iter_batches(
+            entries, options.batch_size, options.min_level, options.model, options.max_chars
+        ):
             seen.append(batch.number)
             fp = fingerprint(batch)
             fps[batch.number] = fp

@@ -55,6 +55,14 @@ def test_engines_analyze_batch_rows_leads_and_errors() -> None:
     assert result.peak_rss_mb > 0 and result.pid > 0
 
 
+def test_engines_batch_max_chars_refuses_longer_documents() -> None:
+    ((doc_id, text),) = texts(1, seed=2)
+    result = analyze_batch(Batch(0, (Item(doc_id, "s", text),), max_chars=len(text) - 1))
+    assert result.documents == 0
+    assert [(e["code"], e["source"]) for e in result.errors] == [("input_too_large", "s")]
+    assert "--max-chars" in result.errors[0]["message"]
+
+
 def test_engines_process_pool_equals_in_process(
     inputs: Path, reference: tuple[object, ...], tmp_path: Path
 ) -> None:
