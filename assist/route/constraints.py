@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from assist.document import Document
+from assist.extract.public_suit import public_interest_suit
 
 _TITLE_KIND = re.compile(r"(刑事|民事|行政)[^刑民行]{0,12}?(?:判决书|裁定书|调解书)$")
 _KIND_DOMAINS: dict[str, frozenset[str]] = {
@@ -31,9 +32,6 @@ _TITLE_CASE_TYPE = {"民事": "civil", "刑事": "criminal", "行政": "administ
 # threshold (以罚代刑, criminal/case_filing).
 _PENALTY = frozenset({"administrative", "criminal", "public_interest"})
 _PUBLIC = frozenset({"public_interest"})
-# 公益诉讼一案 / 公益诉讼起诉人 in the head; 检察建议 numbers 检(民|行|刑)?公建 (公益诉讼 诉前建议).
-_PUBLIC_SUIT = re.compile(r"公益诉讼(?:[ ]?一[ ]?案|起诉人)|检[民行刑]?公建")
-_HEAD = 800
 
 
 def _title_case_type(title: str | None) -> str | None:
@@ -43,17 +41,6 @@ def _title_case_type(title: str | None) -> str | None:
     return _TITLE_CASE_TYPE[m.group(1)] if m else None
 
 
-def _public_interest_suit(doc: Document, norm: str) -> bool:
-    """The document is itself a public-interest matter: its title, cause or a party's role
-    (now or in the first instance) says so, or its head (title, parties, history) names one."""
-    if any("公益诉讼" in (x or "") for x in (doc.title, doc.cause)):
-        return True
-    roles = {r for p in doc.parties for r in (p.role, p.prior_role)}
-    if "public_interest_plaintiff" in roles:
-        return True
-    return _PUBLIC_SUIT.search(norm, 0, _HEAD) is not None
-
-
 def _procuratorate_party(doc: Document) -> bool:
     return any(p.kind == "procuratorate" and p.role != "prosecutor" for p in doc.parties)
 
@@ -61,7 +48,7 @@ def _procuratorate_party(doc: Document) -> bool:
 def allowed_domains(doc: Document, norm: str = "") -> frozenset[str] | None:
     """The domains ``doc`` (``norm``: its normalised text) can belong to, or None when its
     kind rules nothing out. A public-interest suit or 检察建议 is public interest (TAXONOMY §1)."""
-    if _public_interest_suit(doc, norm):
+    if public_interest_suit(doc, norm):
         return _PUBLIC
     if doc.doc_kind == "penalty_decision":
         return _PENALTY

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from assist.analysis import Signal
+from assist.extract.public_suit import public_interest_suit
 from assist.signals.common import Ctx, first, scan, signal, vetoed
 
 _PREFERRED = (
@@ -38,7 +39,7 @@ _PREFERRED = (
 _ITEM_START = re.compile(r"[^:\n]{0,12}?如\s*下\s*:?\s*|\s*")
 _LINE_END = re.compile(r"[。;\n]")
 _ADULT = 18
-_PUBLIC_SUIT = re.compile(r"公益诉讼|生态环境损害赔偿")
+_DAMAGE_SUIT = re.compile(r"生态环境损害赔偿")
 _HEAD = 600  # the title and the party block name the kind of suit
 _CN_AGE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"十": 10}
 
@@ -68,10 +69,13 @@ def find(ctx: Ctx) -> Iterator[Signal]:
 
 
 def _public_interest_suit(ctx: Ctx) -> bool:
-    """A suit a procuratorate or a qualified organisation brings for the public: already the remedy."""
+    """A suit a procuratorate, a qualified organisation or the government (生态环境损害赔偿)
+    brings for the public: already the remedy."""
+    if public_interest_suit(ctx.doc, ctx.t.norm):
+        return True
     if any(p.kind == "procuratorate" for p in ctx.doc.parties):
         return True
-    return _PUBLIC_SUIT.search(ctx.t.norm, 0, _HEAD) is not None
+    return _DAMAGE_SUIT.search(ctx.t.norm, 0, _HEAD) is not None
 
 
 def _distinct(ctx: Ctx, code: str, roles: tuple[str, ...]) -> Iterator[Signal]:
