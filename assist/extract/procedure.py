@@ -63,10 +63,11 @@ def find_procedure(t: Text, sections: Sections | None = None) -> Found | None:
         (_EXPLICIT, None, ("简易程序", "普通程序")),
         (_PANEL, None, ("合议庭", "独任")),
     )
+    end = doc_end(t)  # a cue's sentence stops at the document's end (a page footer is not it)
     for pattern, procedure, words in tiers:
         if all(s.find(word, lo, hi) < 0 for word in words):
             continue
-        found = _last(pattern, procedure, s, lo, hi, doc_end(t))
+        found = _last(pattern, procedure, s, lo, hi, end)
         if found is not None:
             return found
     return _from_signature(t, sections)

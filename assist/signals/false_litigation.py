@@ -59,7 +59,7 @@ _SPEAKER = re.compile(
 _PARTY_LABEL = re.compile(r"被告|被上诉人|被申请人|原告|上诉人|申请人|第三人")
 _COURT_SECTIONS = frozenset({"findings", "reasoning", "decision"})
 _GOES_ON = re.compile(r"继续(?:审理|进行诉讼)|其余被告|其他被告")
-_REPAYMENT = re.compile(r"还款|归还|偿还|还本|付息|支付利息|支付了?[^,，。;]{0,6}利息|还利息|利息")
+_REPAYMENT = re.compile(r"还款|归还|偿还|还本|付息|利息")  # a repayment or interest, not the loan
 
 
 def find(ctx: Ctx, *, fast_days: int = FAST_DAYS) -> Iterator[Signal]:
